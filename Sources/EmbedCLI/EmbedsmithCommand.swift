@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `embedsmith`: generate and check embed pages for support video and chat vendors.
+public struct EmbedsmithCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "embedsmith",
+        abstract: "Generate safe static embed pages for Apizee, ChatApp and TeamViewer Engage, and check HTML for unsafe embeds.",
+        discussion: """
+        Quick start:
+          embedsmith init my-support       # a project with one sample tenant
+          cd my-support && embedsmith build  # content/ + templates/ -> site/
+
+        Exit codes: 0 success, 1 check findings, 64 usage, 65 invalid input, 74 I/O failure.
+        """,
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, SchemaCommand.self])
+
+    public init() {}
+}

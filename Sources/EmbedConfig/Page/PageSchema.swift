@@ -1,0 +1,15 @@
+/// The contract of a page's YAML front matter.
+public enum PageSchema {
+    /// Layouts this version can render.
+    public static let layouts = ["page", "invite"]
+
+    public static let frontMatter = ObjectSchema("front matter", doc: "YAML between --- lines at the top of a page", [
+        FieldSchema("title", .string(maxLength: 200, minLength: 1), required: true, doc: "page title"),
+        FieldSchema("layout", .enumeration(layouts), doc: "which layout renders the page", default: "page"),
+        FieldSchema("description", .string(maxLength: 500), doc: "meta description"),
+        FieldSchema("rawHTML", .boolean, doc: "allow raw HTML inside the Markdown", default: "false"),
+        FieldSchema("noindex", .boolean, doc: "ask search engines not to index the page", default: "true when the page shows phone numbers or e-mails"),
+        FieldSchema("invitation", .object(ComponentSchemas.quickInvitation), doc: "the main quick-invitation button of an 'invite' page"),
+        FieldSchema("weight", .integer(min: -10_000, max: 10_000), doc: "order in the navigation (then by title)", default: "0"),
+    ])
+}

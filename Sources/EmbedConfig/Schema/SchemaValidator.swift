@@ -1,0 +1,244 @@
+import EmbedCore
+import Yams
+
+/// Walks a YAML node tree against an `ObjectSchema`, collecting every problem (not just the
+/// first) as located diagnostics, and returns the validated values.
+public struct SchemaValidator {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Upper bound on visited nodes: config files are small, hostile ones are not.
+    private var remainingNodes = 20_000
+    private let urlPolicy: URLPolicy
+
+    /// Added to Yams' line numbers for YAML that starts further down a file (front matter, embed blocks).
+    private let lineOffset: Int
+
+    public init(file: String, lineOffset: Int = 0, allowLoopbackHTTP: Bool = false) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.urlPolicy = URLPolicy(allowLoopbackHTTP: allowLoopbackHTTP)
+    }
+
+    /// Validates a whole document. An empty document is an empty mapping.
+    public mutating func validateDocument(_ node: Node?, schema: ObjectSchema, what: String,
+                                          at fallback: SourceLocation? = nil) -> ConfigObject {
+        let start = fallback ?? SourceLocation(file: file, line: 1, column: 1)
+        guard let node else {
+            let object = ConfigObject(location: start)
+            reportMissing(schema, in: object)
+            return object
+        }
+        guard case .mapping = node else {
+            report(.error("config-type", "\(what) must be a mapping of keys to values, found \(describe(node))", at: location(node)))
+            return ConfigObject(location: location(node))
+        }
+        return validateObject(node, schema: schema, path: "") ?? ConfigObject(location: start)
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    func location(_ node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    private mutating func spend() -> Bool {
+        remainingNodes -= 1
+        if remainingNodes == 0 {
+            report(.error("config-too-large", "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        return remainingNodes > 0
+    }
+
+    mutating func validateObject(_ node: Node, schema: ObjectSchema, path: String) -> ConfigObject? {
+        guard case .mapping(let mapping) = node else {
+            report(.error("config-type", "'\(path)' must be a mapping, found \(describe(node))", at: location(node)))
+            return nil
+        }
+        var object = ConfigObject(location: location(node))
+        for (keyNode, valueNode) in mapping {
+            guard spend() else { return object }
+            guard case .scalar(let keyScalar) = keyNode else {
+                report(.error("config-type", "keys must be plain words, found \(describe(keyNode))", at: location(keyNode)))
+                continue
+            }
+            let key = keyScalar.string
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            guard let field = schema.field(key) else {
+                if SecretDetector.isSecretKey(key) {
+                    report(.error("config-secret", "'\(keyPath)' is a secret and cannot be written into a static site",
+                                  at: location(keyNode), hint: SecretDetector.runtimeHint))
+                } else {
+                    var message = "unknown key '\(key)'"
+                    if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
+                        message += " (did you mean '\(guess)'?)"
+                    }
+                    let known = schema.fields.map(\.name).joined(separator: ", ")
+                    report(.error("config-unknown-key", message, at: location(keyNode),
+                                  hint: known.isEmpty ? nil : "keys allowed here: \(known)"))
+                }
+                continue
+            }
+            if isNull(valueNode) { continue }
+            if let value = validate(valueNode, as: field.type, path: keyPath) {
+                object.fields[key] = LocatedValue(value: value, location: location(valueNode))
+            }
+        }
+        reportMissing(schema, in: object)
+        return object
+    }
+
+    private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject) {
+        for field in schema.fields where field.required && object.fields[field.name] == nil {
+            report(.error("config-missing-key", "missing required key '\(field.name)'", at: object.location,
+                          hint: field.doc))
+        }
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
+    }
+
+    mutating func validate(_ node: Node, as type: SchemaType, path: String) -> ConfigValue? {
+        let here = location(node)
+        switch type {
+        case .object(let schema):
+            return validateObject(node, schema: schema, path: path).map { .object($0) }
+        case .list(let itemType, let maxItems):
+            guard case .sequence(let sequence) = node else {
+                report(.error("config-type", "'\(path)' must be a list, found \(describe(node))", at: here))
+                return nil
+            }
+            if sequence.count > maxItems {
+                report(.error("config-too-many", "'\(path)' has \(sequence.count) items; the limit is \(maxItems)", at: here))
+                return nil
+            }
+            var items: [LocatedValue] = []
+            for (index, item) in sequence.enumerated() {
+                guard spend() else { return nil }
+                if let value = validate(item, as: itemType, path: "\(path)[\(index)]") {
+                    items.append(LocatedValue(value: value, location: location(item)))
+                }
+            }
+            return .list(items)
+        default:
+            break
+        }
+        guard case .scalar(let scalar) = node else {
+            report(.error("config-type", "'\(path)' must be \(type.summary), found \(describe(node))", at: here))
+            return nil
+        }
+        let text = scalar.string
+        let plain = scalar.style == .plain
+        switch type {
+        case .boolean:
+            if plain, ["true", "True", "TRUE"].contains(text) { return .bool(true) }
+            if plain, ["false", "False", "FALSE"].contains(text) { return .bool(false) }
+            report(.error("config-type", "'\(path)' must be true or false, found '\(clip(text))'", at: here))
+            return nil
+        case .integer(let lo, let hi):
+            guard plain, let value = Int(text) else {
+                report(.error("config-type", "'\(path)' must be an integer, found '\(clip(text))'", at: here))
+                return nil
+            }
+            guard value >= lo, value <= hi else {
+                report(.error("config-range", "'\(path)' must be from \(lo) to \(hi), found \(value)", at: here))
+                return nil
+            }
+            return .int(value)
+        default:
+            break
+        }
+        if let reason = SecretDetector.secretReason(inValue: text) {
+            report(.error("config-secret", "'\(path)' \(reason); secrets cannot be written into a static site",
+                          at: here, hint: SecretDetector.runtimeHint))
+            return nil
+        }
+        switch type {
+        case .string(let maxLength, let minLength):
+            let length = text.unicodeScalars.count
+            if length > maxLength {
+                report(.error("config-too-long", "'\(path)' is \(length) characters long; the limit is \(maxLength)", at: here))
+                return nil
+            }
+            if length < minLength {
+                report(.error("config-too-short", "'\(path)' must have at least \(minLength) characters", at: here))
+                return nil
+            }
+            if let bad = text.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }) {
+                report(.error("config-control-character", "'\(path)' contains the control character U+\(String(format: "%04X", bad.value))", at: here))
+                return nil
+            }
+            return .string(text)
+        case .enumeration(let words):
+            guard words.contains(text) else {
+                var message = "'\(path)' must be one of \(words.map { "'\($0)'" }.joined(separator: ", ")), found '\(clip(text))'"
+                if let guess = Suggestion.closest(to: text, in: words) { message += " (did you mean '\(guess)'?)" }
+                report(.error("config-enum", message, at: here))
+                return nil
+            }
+            return .string(text)
+        case .url:
+            do {
+                let url = try urlPolicy.validate(text)
+                return .string(url.string)
+            } catch {
+                report(.error(error.code, "'\(path)': \(error.reason)", at: here))
+                return nil
+            }
+        case .path:
+            guard ValueRules.isAbsolutePath(text) else {
+                report(.error("config-path", "'\(path)' must be a same-origin absolute path like '/api/endpoint', found '\(clip(text))'", at: here))
+                return nil
+            }
+            return .string(text)
+        case .phone:
+            guard ValueRules.isPhone(text) else {
+                report(.error("config-phone", "'\(path)' must be a phone number in E.164 form like '+33612345678', found '\(clip(text))'", at: here))
+                return nil
+            }
+            return .string(text)
+        case .email:
+            guard ValueRules.isEmail(text) else {
+                report(.error("config-email", "'\(path)' must be an e-mail address, found '\(clip(text))'", at: here))
+                return nil
+            }
+            return .string(text)
+        case .color:
+            guard ValueRules.isColor(text) else {
+                report(.error("config-color", "'\(path)' must be a color like '#0b5fff', found '\(clip(text))'", at: here))
+                return nil
+            }
+            return .string(text.lowercased())
+        case .hostName:
+            guard ValueRules.isHostName(text, requireDot: true) else {
+                report(.error("config-host", "'\(path)' must be a lowercase host name like 'apizee.example.com', found '\(clip(text))'", at: here))
+                return nil
+            }
+            return .string(text)
+        case .token(let rule, let check):
+            guard check(text) else {
+                report(.error("config-value", "'\(path)' must be \(rule), found '\(clip(text))'", at: here))
+                return nil
+            }
+            return .string(text)
+        default:
+            return nil
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return "'\(clip(s.string))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    func clip(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: "\\n")
+        return flat.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(flat.unicodeScalars.prefix(57))) + "..." : flat
+    }
+}

@@ -1,0 +1,37 @@
+/// Recognises credentials that must never be written into a static page.
+public enum SecretDetector {
+    /// Keys whose value is a credential whatever it looks like.
+    static let secretKeyWords = ["access_token", "accesstoken", "token", "password", "passwd", "secret",
+                                 "bearer", "apisecret", "api_secret", "clientsecret", "client_secret",
+                                 "privatekey", "private_key", "refreshtoken", "refresh_token", "authorization"]
+
+    public static func isSecretKey(_ key: String) -> Bool {
+        let k = key.lowercased().replacingOccurrences(of: "-", with: "_")
+        return secretKeyWords.contains(k) || secretKeyWords.contains(k.replacingOccurrences(of: "_", with: ""))
+            || k.hasSuffix("_token") || k.hasSuffix("password") || k.hasSuffix("secret")
+    }
+
+    /// A reason if the value itself looks like a credential (a bearer header, a JWT, a URL
+    /// carrying a token or password, an agent auto-login link).
+    public static func secretReason(inValue value: String) -> String? {
+        let lower = value.lowercased()
+        if lower.hasPrefix("bearer ") { return "looks like a bearer token" }
+        if looksLikeJWT(value) { return "looks like a JSON Web Token" }
+        for marker in ["access_token=", "api[access_token]", "api%5baccess_token%5d", "token=", "password=", "passwd=", "apikey_secret="] {
+            if lower.contains(marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
+        }
+        if let at = lower.range(of: "://"), let slash = lower[at.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? Optional(lower.endIndex),
+           lower[at.upperBound..<slash].contains("@") {
+            return "URL carries a user name or password"
+        }
+        return nil
+    }
+
+    static func looksLikeJWT(_ value: String) -> Bool {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, value.hasPrefix("eyJ"), parts[0].count >= 10, parts[1].count >= 10 else { return false }
+        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "=") } }
+    }
+
+    public static let runtimeHint = "secrets never go into config or pages: serve them at run time from a same-origin endpoint of yours (e.g. 'agentInfoEndpoint' or 'tokenEndpoint'), or keep them in your backend"
+}

@@ -1,0 +1,59 @@
+import EmbedCore
+import Foundation
+import Yams
+
+/// Parses one YAML document into Yams' node tree, turning every failure into a located
+/// diagnostic. `firstLine` shifts line numbers for YAML embedded in a page (front matter,
+/// `embed` blocks).
+public enum YAMLLoader {
+    public static func load(data: Data, file: String) -> Result<Node?, Diagnostic> {
+        switch YAMLPrecheck.decode(data, file: file) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let text): return load(text: text, file: file)
+        }
+    }
+
+    public static func load(text: String, file: String, firstLine: Int = 1, firstColumn: Int = 1) -> Result<Node?, Diagnostic> {
+        if text.utf8.count > YAMLPrecheck.maxBytes {
+            return .failure(.error("yaml-too-large", "YAML is larger than \(YAMLPrecheck.maxBytes) bytes",
+                                   at: SourceLocation(file: file, line: firstLine, column: 1)))
+        }
+        if let problem = YAMLPrecheck.structure(text, file: file, firstLine: firstLine) {
+            return .failure(problem)
+        }
+        do {
+            let node = try Yams.compose(yaml: text)
+            return .success(node)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+        } catch {
+            return .failure(.error("yaml-syntax", "YAML could not be read: \(error)",
+                                   at: SourceLocation(file: file, line: firstLine, column: 1)))
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text))" }
+            var hint: String? = nil
+            if problem.contains("tab") || problem.contains("cannot start any token") {
+                hint = "YAML indentation uses spaces, never tabs"
+            }
+            return .error("yaml-syntax", message, at: at(mark), hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("yaml-duplicate-key", "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                          at: at(context.mark), hint: "each key may appear once in a mapping")
+        case let .reader(problem, offset, _, _):
+            return .error("yaml-encoding", "YAML reader error: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+                          at: SourceLocation(file: file, line: firstLine, column: 1))
+        default:
+            return .error("yaml-syntax", "YAML error: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Turns input bytes into text, or a located diagnostic saying why it cannot.
+public enum SourceText {
+    /// UTF-8 only; a leading BOM is dropped; NUL bytes and oversized files are refused.
+    public static func decode(_ data: Data, file: String, maxBytes: Int = 1 << 20) -> Result<String, Diagnostic> {
+        if data.count > maxBytes {
+            return .failure(.error("input-too-large", "file is \(data.count) bytes; the limit is \(maxBytes) bytes",
+                                   at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+            return .failure(.error("input-encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+                                   at: SourceLocation(file: file, line: line, column: column),
+                                   hint: "save the file as UTF-8"))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = lineAndColumn(ofByte: nul, in: bytes)
+            return .failure(.error("input-encoding", "file contains a NUL byte",
+                                   at: SourceLocation(file: file, line: line, column: column)))
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Offset of the first byte that does not start a well-formed UTF-8 sequence.
+    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var minValue: UInt32 = 0
+            var value: UInt32 = 0
+            switch b {
+            case 0xC2...0xDF: need = 1; value = UInt32(b & 0x1F); minValue = 0x80
+            case 0xE0...0xEF: need = 2; value = UInt32(b & 0x0F); minValue = 0x800
+            case 0xF0...0xF4: need = 3; value = UInt32(b & 0x07); minValue = 0x10000
+            default: return i
+            }
+            if i + need >= n { return i }
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return i }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            if value < minValue || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    public static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<offset where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+}

@@ -1,0 +1,101 @@
+/// Why a URL was refused; `code` is the stable diagnostic code.
+public struct URLRejection: Error, Hashable, Sendable {
+    public var code: String
+    public var reason: String
+    public init(code: String, reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+}
+
+/// Decides which URLs may appear in generated pages.
+///
+/// Rules (PRODUCT.md, "Security model"): https only (loopback http only in dev mode), no
+/// credentials, host on the allow-list, no control characters that a browser would silently drop.
+public struct URLPolicy: Sendable {
+    /// Exact host names (lowercase, punycode). `nil` means any host.
+    public var allowedHosts: Set<String>?
+    /// Host names that refused even when otherwise allowed (e.g. `cloud.apizee.com` for a console CNAME).
+    public var forbiddenHosts: Set<String>
+    public var allowLoopbackHTTP: Bool
+
+    public init(allowedHosts: Set<String>? = nil, forbiddenHosts: Set<String> = [], allowLoopbackHTTP: Bool = false) {
+        self.allowedHosts = allowedHosts
+        self.forbiddenHosts = forbiddenHosts
+        self.allowLoopbackHTTP = allowLoopbackHTTP
+    }
+
+    public func validate(_ raw: String) throws(URLRejection) -> SafeURL {
+        if raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw URLRejection(code: "url-control-character",
+                               reason: "URL contains a control character (tab, newline, NUL…) that browsers silently remove")
+        }
+        if raw != raw.trimmingSpaces {
+            throw URLRejection(code: "url-whitespace", reason: "URL has leading or trailing spaces")
+        }
+        let url: WebURL
+        do {
+            url = try WebURL.parse(raw)
+        } catch let error as URLParseError {
+            switch error {
+            case .invalid(let why):
+                throw URLRejection(code: "url-invalid", reason: "not a valid absolute URL (\(why))")
+            case .unsupported(let why):
+                throw URLRejection(code: "url-unsupported", reason: "\(why); write internationalized host names in punycode (xn--…)")
+            }
+        } catch {
+            throw URLRejection(code: "url-invalid", reason: "not a valid absolute URL")
+        }
+        return try validate(url)
+    }
+
+    public func validate(_ url: WebURL) throws(URLRejection) -> SafeURL {
+        let host = url.hostname.lowercased()
+        switch url.scheme {
+        case "https":
+            break
+        case "http" where allowLoopbackHTTP && Self.isLoopback(host):
+            break
+        case "http" where Self.isLoopback(host):
+            throw URLRejection(code: "url-not-https", reason: "http://\(host) is only allowed with --dev")
+        default:
+            throw URLRejection(code: "url-not-https", reason: "scheme '\(url.scheme):' is not allowed; use https://")
+        }
+        if url.hasCredentials {
+            throw URLRejection(code: "url-credentials", reason: "URL carries a user name or password")
+        }
+        if host.isEmpty {
+            throw URLRejection(code: "url-invalid", reason: "URL has no host")
+        }
+        if forbiddenHosts.contains(host) {
+            throw URLRejection(code: "url-host-forbidden", reason: "host '\(host)' cannot be used here")
+        }
+        if let allowedHosts, !allowedHosts.contains(host), !(allowLoopbackHTTP && Self.isLoopback(host)) {
+            let list = allowedHosts.sorted().joined(separator: ", ")
+            throw URLRejection(code: "url-host-not-allowed", reason: "host '\(host)' is not allowed here (allowed: \(list))")
+        }
+        return SafeURL(validated: url)
+    }
+
+    /// Appends `?k=v&…` to a validated base and validates the result again.
+    public func appendingQuery(_ base: SafeURL, _ pairs: [(String, String)]) throws(URLRejection) -> SafeURL {
+        guard !pairs.isEmpty else { return base }
+        var href = base.string
+        if let hashIndex = href.firstIndex(of: "#") { href = String(href[..<hashIndex]) }
+        href += (base.parsed.query == nil ? "?" : "&") + QueryEncoding.encode(pairs)
+        return try validate(href)
+    }
+
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "[::1]" || host.hasPrefix("127.")
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring.UnicodeScalarView(unicodeScalars)
+        while let first = scalars.first, first == " " { scalars.removeFirst() }
+        while let last = scalars.last, last == " " { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

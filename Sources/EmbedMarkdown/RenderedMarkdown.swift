@@ -1,0 +1,41 @@
+/// One piece of a rendered page body, in document order.
+public enum MarkdownPiece: Sendable, Equatable {
+    /// HTML produced by cmark (safe mode unless raw HTML is allowed).
+    case html(String)
+    /// A component placeholder the caller renders later.
+    case embed(EmbedBlock)
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    /// Plain text of the heading (text and code spans, no markup).
+    public var text: String
+    /// The `id` attribute written on the heading element; unique within the page.
+    public var id: String
+    /// 1-based file line.
+    public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// Consecutive HTML is merged, so two `.html` pieces are never adjacent.
+    public var pieces: [MarkdownPiece]
+    public var headings: [Heading]
+    /// Empty when the page is fine.
+    public var issues: [MarkdownIssue]
+    /// Rough count of whitespace-separated words in the prose (code blocks and embeds excluded).
+    public var wordCount: Int
+
+    public init(pieces: [MarkdownPiece], headings: [Heading], issues: [MarkdownIssue], wordCount: Int) {
+        self.pieces = pieces
+        self.headings = headings
+        self.issues = issues
+        self.wordCount = wordCount
+    }
+}

@@ -1,0 +1,33 @@
+import EmbedCore
+import Foundation
+
+/// A file the tool writes next to the pages, named by content hash, referenced with integrity.
+struct HashedAsset: Sendable {
+    /// Path below the tenant folder, e.g. `assets/embedsmith/embedsmith.1a2b3c4d5e.css`.
+    var path: String
+    var data: Data
+    var integrity: String
+
+    init(stem: String, ext: String, data: Data) {
+        self.data = data
+        self.path = "assets/embedsmith/\(stem).\(ContentHash.fileNameHash(data)).\(ext)"
+        self.integrity = ContentHash.subresourceIntegrity(data)
+    }
+}
+
+/// The stylesheet and bridge shared by every page, read once per build.
+struct SharedAssets: Sendable {
+    var stylesheet: HashedAsset
+    var bridge: HashedAsset
+
+    init(templates: TemplateSet) {
+        let css = (templates.file("assets/embedsmith.css") ?? "") + (templates.file("assets/bridge.css").map { "\n" + $0 } ?? "")
+        stylesheet = HashedAsset(stem: "embedsmith", ext: "css", data: Data(css.utf8))
+        bridge = HashedAsset(stem: "embedsmith-bridge", ext: "js", data: Data((templates.file("assets/embedsmith-bridge.js") ?? "").utf8))
+    }
+
+    /// The tenant's accent color as a tiny stylesheet (no inline style: the CSP forbids it).
+    static func theme(color: String) -> HashedAsset {
+        HashedAsset(stem: "theme", ext: "css", data: Data(":root { --es-primary: \(color); }\n".utf8))
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What `embedsmith build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// Project folder holding `content/` and optionally `templates/`.
+    public var root: URL
+    /// Output folder; default `<root>/site`.
+    public var output: URL
+    /// Only these tenants (all when empty). Other tenants' output is kept as it was.
+    public var tenants: [String]
+    public var jobs: Int
+    /// Accept loopback http URLs (local testing against stub apps).
+    public var dev: Bool
+
+    public init(root: URL, output: URL? = nil, tenants: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, dev: Bool = false) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+        self.tenants = tenants
+        self.jobs = max(1, jobs)
+        self.dev = dev
+    }
+}

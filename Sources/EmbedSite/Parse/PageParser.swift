@@ -1,0 +1,89 @@
+import EmbedConfig
+import EmbedCore
+import EmbedMarkdown
+import EmbedVendors
+import Foundation
+
+/// Front matter + Markdown + `embed` blocks → `ParsedPage`, collecting every diagnostic.
+enum PageParser {
+    static func parse(_ source: PageSource, data: Data, context: ComponentContext) -> (ParsedPage?, [Diagnostic]) {
+        let file = source.displayPath
+        let text: String
+        switch SourceText.decode(data, file: file) {
+        case .failure(let d): return (nil, [d])
+        case .success(let t): text = t
+        }
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatter.split(text)
+        } catch {
+            return (nil, [diagnostic(error, file: file)])
+        }
+        let (metaOrNil, metaDiagnostics) = PageMetaLoader.load(yaml: split.yaml, file: file, firstLine: split.yamlFirstLine)
+        var diagnostics = metaDiagnostics
+        guard let meta = metaOrNil else { return (nil, diagnostics) }
+
+        let rendered = MarkdownRenderer.render(split.body, firstLine: split.bodyFirstLine, allowRawHTML: meta.rawHTML)
+        diagnostics += rendered.issues.map { diagnostic($0, file: file) }
+
+        var content = TrustedHTML.empty
+        var csp = CSPContribution()
+        var personal = false
+        var frames: [JSONValue] = []
+        for piece in rendered.pieces {
+            switch piece {
+            case .html(let html):
+                content.append(TrustedHTML(producedByTool: html))
+            case .embed(let block):
+                switch renderEmbed(block, file: file, context: context) {
+                case .success(let output):
+                    content.append(output.html)
+                    content.append(TrustedHTML(producedByTool: "\n"))
+                    csp.formUnion(output.csp)
+                    personal = personal || output.containsPersonalData
+                    frames += output.bridgeFrames
+                case .failure(let problems):
+                    diagnostics += problems
+                }
+            }
+        }
+
+        var invitation: TrustedHTML? = nil
+        if meta.layout == "invite" {
+            let options = meta.raw.object("invitation") ?? ConfigObject(location: meta.raw.location)
+            switch ComponentRegistry.render(kind: "quick-invitation", options: options, context: context) {
+            case .success(let output):
+                invitation = output.html
+                personal = personal || output.containsPersonalData
+            case .failure(let problems):
+                diagnostics += problems
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (ParsedPage(source: source, meta: meta, content: content, invitation: invitation, csp: csp,
+                           containsPersonalData: personal, bridgeFrames: frames, headings: rendered.headings), diagnostics)
+    }
+
+    static func renderEmbed(_ block: EmbedBlock, file: String, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
+        let fence = SourceLocation(file: file, line: block.fenceLine, column: block.column)
+        guard let schema = ComponentSchemas.byKind[block.kind] else {
+            var message = "unknown component 'embed \(block.kind)'"
+            if let guess = Suggestion.closest(to: block.kind, in: ComponentRegistry.kinds) { message += " (did you mean '\(guess)'?)" }
+            return .failure([.error("embed-unknown-kind", message, at: fence,
+                                    hint: "components: \(ComponentRegistry.kinds.joined(separator: ", "))")])
+        }
+        switch YAMLLoader.load(text: block.body, file: file, firstLine: block.line) {
+        case .failure(let d):
+            return .failure([d])
+        case .success(let node):
+            var validator = SchemaValidator(file: file, lineOffset: block.line - 1, allowLoopbackHTTP: context.allowLoopbackHTTP)
+            let options = validator.validateDocument(node, schema: schema, what: "the 'embed \(block.kind)' block", at: fence)
+            if validator.diagnostics.hasErrors { return .failure(DiagnosticList(validator.diagnostics)) }
+            return ComponentRegistry.render(kind: block.kind, options: options, context: context)
+        }
+    }
+
+    static func diagnostic(_ issue: MarkdownIssue, file: String) -> Diagnostic {
+        .error(issue.code, issue.message, at: SourceLocation(file: file, line: issue.line, column: issue.column))
+    }
+}

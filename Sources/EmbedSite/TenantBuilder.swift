@@ -1,0 +1,112 @@
+import EmbedConfig
+import EmbedCore
+import EmbedVendors
+import Foundation
+
+/// Builds one tenant: config, pages, assets, `_headers`. Writes straight into the staging
+/// folder (memory does not hold the whole site) and reports what it read and wrote.
+struct TenantBuilder {
+    let source: TenantSource
+    let templates: TemplateSet
+    let shared: SharedAssets
+    let staging: OutputStaging
+    let dev: Bool
+
+    struct Result {
+        var diagnostics: [Diagnostic] = []
+        var inputs: [String: String] = [:]
+        var outputs: [String: String] = [:]
+        var pageCount = 0
+    }
+
+    func build() -> Result {
+        var result = Result()
+        let id = source.id
+        let configData: Data
+        do {
+            configData = try Data(contentsOf: source.directory.appendingPathComponent("tenant.yaml"))
+        } catch {
+            result.diagnostics.append(.error("io-read", "cannot read tenant.yaml: \(error.localizedDescription)",
+                                             at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
+            return result
+        }
+        result.inputs["content/\(id)/tenant.yaml"] = ContentHash.sha256Hex(configData)
+        let (configOrNil, configDiagnostics) = TenantLoader.load(data: configData, file: source.configDisplayPath, id: id, allowLoopbackHTTP: dev)
+        result.diagnostics += configDiagnostics
+        guard let tenant = configOrNil else { return result }
+        let context = ComponentContext(tenant: tenant, allowLoopbackHTTP: dev)
+
+        if let logo = tenant.logo, !source.assets.contains(where: { $0.relativePath == logo }) {
+            result.diagnostics.append(.error("config-asset-missing", "'theme.logo' names '\(logo)', which is not in the tenant folder",
+                                             at: tenant.raw.object("theme")?.location(of: "logo")))
+        }
+
+        var parsed: [ParsedPage] = []
+        for page in source.pages {
+            guard let data = FileManager.default.contents(atPath: page.file.path) else {
+                result.diagnostics.append(.error("io-read", "cannot read page", at: SourceLocation(file: page.displayPath, line: 1, column: 1)))
+                continue
+            }
+            result.inputs["content/\(id)/\(page.relativePath)"] = ContentHash.sha256Hex(data)
+            let (pageOrNil, diagnostics) = PageParser.parse(page, data: data, context: context)
+            result.diagnostics += diagnostics
+            if let p = pageOrNil { parsed.append(p) }
+        }
+        if source.pages.isEmpty {
+            result.diagnostics.append(.warning("tenant-no-pages", "tenant has no pages (*.md)",
+                                               at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
+        }
+        guard !result.diagnostics.hasErrors else { return result }
+
+        let navigation = parsed
+            .sorted { ($0.meta.weight, $0.meta.title, $0.source.outputPath) < ($1.meta.weight, $1.meta.title, $1.source.outputPath) }
+            .map { PageRenderer.NavItem(title: $0.meta.title, outputPath: $0.source.outputPath) }
+        let theme = SharedAssets.theme(color: tenant.primaryColor)
+        var headerEntries: [HeadersFile.Entry] = []
+        let basePath = (try? WebURL.parse(tenant.baseURL))?.pathname ?? "/"
+        let canonicalPolicy = URLPolicy(allowLoopbackHTTP: dev)
+
+        var files: [(String, Data)] = []
+        for page in parsed {
+            let usesBridge = !page.bridgeFrames.isEmpty
+            let csp = ContentSecurityPolicy(usesScripts: usesBridge, contribution: page.csp)
+            let canonical = try? canonicalPolicy.validate(tenant.baseURL + PagePaths.publicPath(of: page.source.outputPath))
+            let settings: JSONValue? = usesBridge ? ["version": 1, "locale": .string(tenant.locale), "frames": .array(page.bridgeFrames)] : nil
+            let head = HeadBuilder.build(page: page, tenantLocale: tenant.locale, canonical: canonical, csp: csp,
+                                         stylesheets: [shared.stylesheet, theme], bridge: usesBridge ? shared.bridge : nil,
+                                         bridgeSettings: settings)
+            switch PageRenderer.render(page: page, head: head, bodyEnd: .empty, tenant: tenant, navigation: navigation,
+                                       logoPath: tenant.logo, templates: templates) {
+            case .success(let html):
+                files.append((page.source.outputPath, Data(html.utf8)))
+                headerEntries.append(HeadersFile.Entry(publicPath: PagePaths.publicPath(of: page.source.outputPath), csp: csp))
+            case .failure(let d):
+                result.diagnostics.append(d)
+            }
+        }
+        guard !result.diagnostics.hasErrors else { return result }
+
+        files.append(("_headers", Data(HeadersFile.render(basePath: basePath, frameAncestors: tenant.frameAncestors, entries: headerEntries).utf8)))
+        files.append((shared.stylesheet.path, shared.stylesheet.data))
+        files.append((theme.path, theme.data))
+        if parsed.contains(where: { !$0.bridgeFrames.isEmpty }) { files.append((shared.bridge.path, shared.bridge.data)) }
+        for asset in source.assets {
+            guard let data = FileManager.default.contents(atPath: asset.file.path) else {
+                result.diagnostics.append(.error("io-read", "cannot read asset", at: SourceLocation(file: "content/\(id)/\(asset.relativePath)", line: 1, column: 1)))
+                continue
+            }
+            result.inputs["content/\(id)/\(asset.relativePath)"] = ContentHash.sha256Hex(data)
+            files.append((asset.relativePath, data))
+        }
+        for (path, data) in files {
+            do {
+                try staging.write(data, to: "\(id)/\(path)")
+                result.outputs["\(id)/\(path)"] = ContentHash.sha256Hex(data)
+            } catch {
+                result.diagnostics.append(.error("io-write", "cannot write \(id)/\(path): \(error.localizedDescription)"))
+            }
+        }
+        result.pageCount = parsed.count
+        return result
+    }
+}

@@ -1,0 +1,110 @@
+import EmbedConfig
+import EmbedCore
+
+/// Apizee quick-invitation link (vendors.md §1): opens the invitation form, pre-filled from the
+/// query, in a new tab. Two URL generations exist; the tenant picks one.
+public struct QuickInvitation: Sendable, Equatable {
+    public enum Variant: String, Sendable { case current, legacy }
+
+    public var variant: Variant
+    public var label: String
+    public var reference: String?
+    public var serviceKey: String?
+    public var phones: [String]
+    public var emails: [String]
+    public var readOnlyService: Bool?
+    public var readOnlyRecipients: Bool?
+    /// Legacy variant only.
+    public var phone: String?
+    public var name: String?
+
+    public static let currentBase = "https://cloud.apizee.com/quick-invitation"
+    public static let legacyBase = "https://cloud.apizee.com/tickets/quick-invitation"
+    public static let maxReferenceLength = 50
+
+    /// Query pairs in a fixed order so output is deterministic.
+    public var queryPairs: [(String, String)] {
+        var pairs: [(String, String)] = []
+        switch variant {
+        case .current:
+            if let reference { pairs.append(("reference", reference)) }
+            if let serviceKey { pairs.append(("service_key", serviceKey)) }
+            if !phones.isEmpty { pairs.append(("phone_numbers", phones.joined(separator: ","))) }
+            if !emails.isEmpty { pairs.append(("email_addresses", emails.joined(separator: ","))) }
+            if let readOnlyService { pairs.append(("read_only.service", readOnlyService ? "true" : "false")) }
+            if let readOnlyRecipients { pairs.append(("read_only.recipients", readOnlyRecipients ? "true" : "false")) }
+        case .legacy:
+            if let phone { pairs.append(("phone", phone)) }
+            if let reference { pairs.append(("reference", reference)) }
+            if let name { pairs.append(("name", name)) }
+        }
+        return pairs
+    }
+
+    /// The link. List values are joined with literal commas, the separator the form expects;
+    /// every value is percent-encoded (`+` → `%2B`).
+    public func url() throws(URLRejection) -> SafeURL {
+        let base = variant == .current ? Self.currentBase : Self.legacyBase
+        var query = ""
+        for (key, value) in queryPairs {
+            if !query.isEmpty { query += "&" }
+            let encoded = key == "phone_numbers" || key == "email_addresses"
+                ? value.split(separator: ",", omittingEmptySubsequences: false).map { QueryEncoding.encodeComponent(String($0)) }.joined(separator: ",")
+                : QueryEncoding.encodeComponent(value)
+            query += QueryEncoding.encodeComponent(key) + "=" + encoded
+        }
+        let policy = URLPolicy(allowedHosts: [ApizeeHosts.cloud])
+        return try policy.validate(query.isEmpty ? base : base + "?" + query)
+    }
+
+    public var containsPersonalData: Bool { !phones.isEmpty || !emails.isEmpty || phone != nil || name != nil }
+
+    public func output(context: ComponentContext) -> ComponentOutput {
+        // url() cannot fail for values that passed build(); a failure would be a bug, shown as text.
+        guard let url = try? url() else {
+            return ComponentOutput(html: TrustedHTML(text: label))
+        }
+        return ComponentOutput(html: NewTabLink.html(url: url, label: label, className: "es-button es-quick-invitation", context: context),
+                               containsPersonalData: containsPersonalData)
+    }
+
+    /// Merges the tenant's defaults (`apizee.quickInvitation`) with the block's options and
+    /// checks the keys against the variant.
+    public static func build(options: ConfigObject, context: ComponentContext) -> Result<QuickInvitation, DiagnosticList> {
+        let defaults = context.tenant.section("apizee", "quickInvitation")
+        let variantName = options.string("variant") ?? defaults?.string("variant") ?? "current"
+        let variant = Variant(rawValue: variantName) ?? .current
+        var diagnostics: [Diagnostic] = []
+        let currentOnly = ["serviceKey", "phones", "emails", "readOnly"]
+        let legacyOnly = ["phone", "name"]
+        for key in (variant == .current ? legacyOnly : currentOnly) where options.has(key) {
+            let advice = variant == .current
+                ? (key == "phone" ? "use 'phones' (a list)" : "the current form has no '\(key)' field")
+                : "the legacy form only takes 'phone', 'reference' and 'name'"
+            diagnostics.append(.error("quick-invitation-variant-key", "'\(key)' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
+                                      at: options.location(of: key)))
+        }
+        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        // Each readOnly flag falls back to the tenant default on its own.
+        let readOnly = options.object("readOnly"), readOnlyDefaults = defaults?.object("readOnly")
+        let label = options.string("label") ?? defaults?.string("label")
+            ?? context.text("Start video assistance", french: "Démarrer l’assistance vidéo")
+        let link = QuickInvitation(
+            variant: variant,
+            label: label,
+            reference: options.string("reference"),
+            serviceKey: variant == .current ? (options.string("serviceKey") ?? defaults?.string("serviceKey")) : nil,
+            phones: options.strings("phones") ?? [],
+            emails: options.strings("emails") ?? [],
+            readOnlyService: variant == .current ? (readOnly?.bool("service") ?? readOnlyDefaults?.bool("service")) : nil,
+            readOnlyRecipients: variant == .current ? (readOnly?.bool("recipients") ?? readOnlyDefaults?.bool("recipients")) : nil,
+            phone: options.string("phone"),
+            name: options.string("name"))
+        do {
+            _ = try link.url()
+        } catch {
+            return .failure([.error(error.code, "quick-invitation URL refused: \(error.reason)", at: options.location)])
+        }
+        return .success(link)
+    }
+}

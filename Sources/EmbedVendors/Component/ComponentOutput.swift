@@ -1,0 +1,47 @@
+import EmbedCore
+
+/// Origins a component needs in the page's Content-Security-Policy.
+public struct CSPContribution: Sendable, Hashable {
+    public var frameSources: Set<String> = []
+    public var scriptSources: Set<String> = []
+    public var connectSources: Set<String> = []
+    public var imageSources: Set<String> = []
+    /// Permissions Policy features delegated to framed origins (for the Permissions-Policy header).
+    public var delegatedFeatures: [String: Set<String>] = [:]
+
+    public init(frameSources: Set<String> = [], scriptSources: Set<String> = [],
+                connectSources: Set<String> = [], imageSources: Set<String> = [],
+                delegatedFeatures: [String: Set<String>] = [:]) {
+        self.frameSources = frameSources
+        self.scriptSources = scriptSources
+        self.connectSources = connectSources
+        self.imageSources = imageSources
+        self.delegatedFeatures = delegatedFeatures
+    }
+
+    public mutating func formUnion(_ other: CSPContribution) {
+        frameSources.formUnion(other.frameSources)
+        scriptSources.formUnion(other.scriptSources)
+        connectSources.formUnion(other.connectSources)
+        imageSources.formUnion(other.imageSources)
+        delegatedFeatures.merge(other.delegatedFeatures) { $0.union($1) }
+    }
+}
+
+/// What a component contributes to a page.
+public struct ComponentOutput: Sendable {
+    public var html: TrustedHTML
+    public var csp: CSPContribution
+    /// Phone numbers, e-mails or names appear in the output: the page defaults to noindex.
+    public var containsPersonalData: Bool
+    /// Settings the host bridge reads from the page's JSON data block, if any.
+    public var bridgeFrames: [JSONValue]
+
+    public init(html: TrustedHTML, csp: CSPContribution = CSPContribution(), containsPersonalData: Bool = false,
+                bridgeFrames: [JSONValue] = []) {
+        self.html = html
+        self.csp = csp
+        self.containsPersonalData = containsPersonalData
+        self.bridgeFrames = bridgeFrames
+    }
+}

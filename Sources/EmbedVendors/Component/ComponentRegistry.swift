@@ -1,0 +1,19 @@
+import EmbedConfig
+import EmbedCore
+
+/// Every component a page can place with an `embed KIND` block.
+public enum ComponentRegistry {
+    public static let kinds: [String] = ComponentSchemas.byKind.keys.sorted()
+
+    /// Renders one component from validated options; problems come back as diagnostics.
+    public static func render(kind: String, options: ConfigObject, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
+        switch kind {
+        case "quick-invitation":
+            return QuickInvitation.build(options: options, context: context).map { $0.output(context: context) }
+        case "room-link":
+            return RoomLink.build(options: options, context: context).map { $0.output(context: context) }
+        default:
+            return .failure([.error("embed-unknown-kind", "unknown component '\(kind)'", at: options.location)])
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import EmbedCLI
+
+EmbedsmithCommand.main()
