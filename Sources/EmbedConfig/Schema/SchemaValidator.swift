@@ -56,6 +56,8 @@ public struct SchemaValidator {
             return nil
         }
         var object = ConfigObject(location: location(node))
+        // Keys that were written, even with a bad value: not "missing", already reported.
+        var present: Set<String> = []
         for (keyNode, valueNode) in mapping {
             guard spend() else { return object }
             guard case .scalar(let keyScalar) = keyNode else {
@@ -80,16 +82,17 @@ public struct SchemaValidator {
                 continue
             }
             if isNull(valueNode) { continue }
+            present.insert(key)
             if let value = validate(valueNode, as: field.type, path: keyPath) {
                 object.fields[key] = LocatedValue(value: value, location: location(valueNode))
             }
         }
-        reportMissing(schema, in: object)
+        reportMissing(schema, in: object, present: present)
         return object
     }
 
-    private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject) {
-        for field in schema.fields where field.required && object.fields[field.name] == nil {
+    private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject, present: Set<String> = []) {
+        for field in schema.fields where field.required && object.fields[field.name] == nil && !present.contains(field.name) {
             report(.error("config-missing-key", "missing required key '\(field.name)'", at: object.location,
                           hint: field.doc))
         }

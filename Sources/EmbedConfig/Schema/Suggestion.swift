@@ -8,8 +8,9 @@ public enum Suggestion {
             if best == nil || d < best!.1 { best = (candidate, d) }
         }
         guard let (candidate, d) = best else { return nil }
-        let limit = max(2, candidate.count / 3)
-        return d <= limit ? candidate : nil
+        // Short words are too easily "close": 'de' is not a typo of 'en'.
+        let limit = max(1, candidate.count / 3)
+        return d <= limit && d < candidate.count ? candidate : nil
     }
 
     /// Levenshtein distance on Unicode scalars, bounded input so it stays cheap.

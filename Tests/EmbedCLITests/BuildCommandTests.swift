@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BuildCommandTests {
+    @Test func outputDoesNotDependOnWorkingDirectoryOrJobs() throws {
+        let root = CLIRunner.temporaryDirectory("determinism")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CLIRunner.makeProject(at: root.appendingPathComponent("project"), tenants: 6, pages: 3)
+        let elsewhere = root.appendingPathComponent("elsewhere/deeper")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+
+        let a = try CLIRunner.run(["build", "--jobs", "1", "--quiet"], in: root.appendingPathComponent("project"))
+        let b = try CLIRunner.run(["build", "--root", "../../project", "--out", "../../site-b", "--jobs", "8", "--quiet"], in: elsewhere)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(b.status == 0, "\(b.stderr)")
+        let siteA = CLIRunner.snapshot(root.appendingPathComponent("project/site"))
+        let siteB = CLIRunner.snapshot(root.appendingPathComponent("site-b"))
+        #expect(siteA.count > 20)
+        #expect(siteA == siteB)
+    }
+
+    @Test func killedBuildLeavesThePreviousSiteWhole() throws {
+        let root = CLIRunner.temporaryDirectory("atomic")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CLIRunner.makeProject(at: root, tenants: 300, pages: 4, marker: "v1")
+        let first = try CLIRunner.run(["build", "--quiet"], in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = CLIRunner.snapshot(root.appendingPathComponent("site"))
+
+        // New content, then kill -9 while the new site is being staged.
+        try CLIRunner.makeProject(at: root, tenants: 300, pages: 4, marker: "v2")
+        var killedMidway = false
+        for _ in 0..<5 where !killedMidway {
+            let (process, _, _) = try CLIRunner.start(["build", "--quiet", "--jobs", "1"], in: root)
+            let staging = root.appendingPathComponent(".site.staging-\(process.processIdentifier)")
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning && Date() < deadline {
+                if let entries = try? FileManager.default.contentsOfDirectory(atPath: staging.path), entries.count >= 3 {
+                    kill(process.processIdentifier, SIGKILL)
+                    killedMidway = true
+                    break
+                }
+                usleep(500)
+            }
+            process.waitUntilExit()
+            if !killedMidway {
+                // Finished before we caught it: restore v1 output and retry.
+                try CLIRunner.makeProject(at: root, tenants: 300, pages: 4, marker: "v1")
+                _ = try CLIRunner.run(["build", "--quiet"], in: root)
+                try CLIRunner.makeProject(at: root, tenants: 300, pages: 4, marker: "v2")
+            }
+        }
+        #expect(killedMidway, "the build always finished before it could be killed")
+        #expect(CLIRunner.snapshot(root.appendingPathComponent("site")) == before, "the previous site changed")
+
+        // The next build cleans the abandoned staging folder and publishes v2.
+        let again = try CLIRunner.run(["build", "--quiet"], in: root)
+        #expect(again.status == 0, "\(again.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".site.staging") }
+        #expect(leftovers.isEmpty)
+        let page = try String(contentsOf: root.appendingPathComponent("site/t0/page0.html"), encoding: .utf8)
+        #expect(page.contains("Page 0 v2"))
+    }
+
+    @Test func invalidConfigExits65WithLocatedErrorsAndKeepsTheSite() throws {
+        let root = CLIRunner.temporaryDirectory("invalid")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CLIRunner.makeProject(at: root, tenants: 2, pages: 1)
+        #expect(try CLIRunner.run(["build", "--quiet"], in: root).status == 0)
+        let before = CLIRunner.snapshot(root.appendingPathComponent("site"))
+        try Data("name: Broken\nbaseURL: http://t0.example/\nconvrsation: x\n".utf8)
+            .write(to: root.appendingPathComponent("content/t0/tenant.yaml"))
+        try Data("name: Also broken\nbaseURL: https://t1.example/\nlocale: de\n".utf8)
+            .write(to: root.appendingPathComponent("content/t1/tenant.yaml"))
+        let result = try CLIRunner.run(["build"], in: root)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("content/t0/tenant.yaml:2:10: error: 'baseURL': scheme 'http:' is not allowed; use https:// [url-not-https]"))
+        #expect(result.stderr.contains("content/t0/tenant.yaml:3:1: error: unknown key 'convrsation' [config-unknown-key]"))
+        #expect(result.stderr.contains("content/t1/tenant.yaml:3:9: error: 'locale' must be one of 'en', 'fr', found 'de' [config-enum]"))
+        #expect(result.stderr.contains("3 errors"))
+        #expect(CLIRunner.snapshot(root.appendingPathComponent("site")) == before)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let dir = CLIRunner.temporaryDirectory("usage")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["build", "--jobs", "0"], in: dir).status == 64)
+        #expect(try CLIRunner.run(["build", "--no-such-flag"], in: dir).status == 64)
+    }
+
+    @Test func missingContentFolderIsInvalidInput() throws {
+        let dir = CLIRunner.temporaryDirectory("empty")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIRunner.run(["build"], in: dir)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("[content-missing]"))
+    }
+}
