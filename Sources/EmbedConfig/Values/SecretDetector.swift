@@ -1,3 +1,5 @@
+import EmbedCore
+
 /// Recognises credentials that must never be written into a static page.
 public enum SecretDetector {
     /// Keys whose value is a credential whatever it looks like.
@@ -20,8 +22,8 @@ public enum SecretDetector {
         for marker in ["access_token=", "api[access_token]", "api%5baccess_token%5d", "token=", "password=", "passwd=", "apikey_secret="] {
             if lower.contains(marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
         }
-        if let at = lower.range(of: "://"), let slash = lower[at.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? Optional(lower.endIndex),
-           lower[at.upperBound..<slash].contains("@") {
+        // Parsed as a browser would: `https://a\\@b/` has no credentials, `https://u:p@b/` has.
+        if lower.contains("@"), lower.contains(":"), let url = try? WebURL.parse(value), url.hasCredentials {
             return "URL carries a user name or password"
         }
         return nil

@@ -75,9 +75,9 @@ enum TemplateSafetyCheck {
                 } else if ["sandbox", "allow", "rel", "target", "http-equiv", "referrerpolicy", "type", "integrity"].contains(attribute) {
                     fail("'{{\(name)}}' inside '\(attribute)': that attribute only takes values the tool chooses", at: here)
                 }
-            case .unquotedValue(let attribute):
+            case .unquotedValue(let attribute), .beforeValue(let attribute):
                 fail("'{{\(name)}}' in the unquoted value of '\(attribute)': quote the attribute with \"", at: here)
-            case .tag, .attributeName, .beforeValue:
+            case .tag, .attributeName:
                 fail("'{{\(name)}}' inside a tag: values cannot become attribute names", at: here)
             case .comment:
                 fail("'{{\(name)}}' inside an HTML comment", at: here)
