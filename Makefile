@@ -12,11 +12,11 @@ EMBEDSMITH   := .build/debug/embedsmith
 .PHONY: site test deps test-deps build defaults check-defaults unit-tests check-site-fresh validate-html browser-tests bench clean
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
-site: deps build
+site: deps defaults build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps build check-defaults unit-tests check-site-fresh validate-html browser-tests
+test: deps test-deps check-defaults build unit-tests check-site-fresh validate-html browser-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).

@@ -22,7 +22,7 @@ public enum SecretDetector {
         for marker in ["access_token=", "api[access_token]", "api%5baccess_token%5d", "token=", "password=", "passwd=", "apikey_secret="] {
             if lower.contains(marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
         }
-        // Parsed as a browser would: `https://a\\@b/` has no credentials, `https://u:p@b/` has.
+        // Parsed as a browser would: `https://a\@b/` has no credentials, `https://u:p@b/` has.
         if lower.contains("@"), lower.contains(":"), let url = try? WebURL.parse(value), url.hasCredentials {
             return "URL carries a user name or password"
         }

@@ -1,0 +1,114 @@
+import EmbedConfig
+import EmbedCore
+import Foundation
+import Testing
+
+@Suite struct TenantLoaderTests {
+    func diagnostics(_ yaml: String) -> [String] {
+        TenantLoader.load(data: Data(yaml.utf8), file: "content/acme/tenant.yaml", id: "acme").1.map { $0.description.components(separatedBy: "\n")[0] }
+    }
+
+    @Test func validTenantLoadsWithDefaults() throws {
+        let (config, problems) = TenantLoader.load(data: Data("name: Acme\nbaseURL: https://a.example/\n".utf8), file: "t.yaml", id: "acme")
+        #expect(problems.isEmpty)
+        let tenant = try #require(config)
+        #expect(tenant.locale == "en")
+        #expect(tenant.primaryColor == "#0b5fff")
+        #expect(tenant.frameAncestors == ["'none'"])
+    }
+
+    @Test func everyProblemIsReportedNotOnlyTheFirst() {
+        #expect(diagnostics("""
+        name: Acme
+        baseURL: https://a.example/
+        apizee:
+          webAgent:
+            convrsation: x
+            audio: yes
+            logLevel: verbose
+          quickInvitation:
+            serviceKey: short
+        theme:
+          primaryColor: blue
+        """) == [
+            "content/acme/tenant.yaml:5:5: error: unknown key 'convrsation' (did you mean 'conversation'?) [config-unknown-key]",
+            "content/acme/tenant.yaml:6:12: error: 'apizee.webAgent.audio' must be true or false, found 'yes' [config-type]",
+            "content/acme/tenant.yaml:7:15: error: 'apizee.webAgent.logLevel' must be one of 'debug', 'info', 'warn', 'error', found 'verbose' [config-enum]",
+            "content/acme/tenant.yaml:9:17: error: 'apizee.quickInvitation.serviceKey' must be 32 letters or digits, found 'short' [config-value]",
+            "content/acme/tenant.yaml:11:17: error: 'theme.primaryColor' must be a color like '#0b5fff', found 'blue' [config-color]",
+        ])
+    }
+
+    @Test func secretsAreRefusedWithARunTimeHint() {
+        let (_, problems) = TenantLoader.load(data: Data("""
+        name: Acme
+        baseURL: https://a.example/
+        chatapp:
+          access_token: abcdef
+          tokenEndpoint: /api/chatapp/token
+        """.utf8), file: "t.yaml", id: "acme")
+        #expect(problems.map(\.code) == ["config-secret"])
+        #expect(problems.first?.location == SourceLocation(file: "t.yaml", line: 4, column: 3))
+        #expect(problems.first?.hint?.contains("at run time") == true)
+        #expect(diagnostics("name: \"Bearer abc.def\"\nbaseURL: https://a.example/") == [
+            "content/acme/tenant.yaml:1:7: error: 'name' looks like a bearer token; secrets cannot be written into a static site [config-secret]",
+        ])
+    }
+
+    @Test(arguments: [
+        ("a: &x [1]\nb: *x", "yaml-anchor", "1:4"),
+        ("name: Acme\n\tbaseURL: x", "yaml-syntax", "2:1"),
+        ("name: A\nname: B", "yaml-duplicate-key", "1:1"),
+        (String(repeating: "[", count: 40) + String(repeating: "]", count: 40), "yaml-too-deep", "1:33"),
+        (String(repeating: "- ", count: 40) + "x", "yaml-too-deep", "1:65"),
+        ("- a\n- b", "config-type", "1:1"),
+        ("name: Acme\nbaseURL: https://a.example/help", "config-base-url", "2:10"),
+    ])
+    func yamlProblemsAreLocated(yaml: String, code: String, position: String) {
+        let (_, problems) = TenantLoader.load(data: Data(yaml.utf8), file: "t.yaml", id: "acme")
+        let match = problems.first { $0.code == code }
+        #expect(match != nil, "\(problems)")
+        if let location = match?.location { #expect("\(location.line):\(location.column)" == position) }
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        var data = Data("name: Acme\nbaseURL: https://a.example/\ntheme: { logo: \"".utf8)
+        data.append(contentsOf: [0xC3, 0x28])
+        let (_, problems) = TenantLoader.load(data: data, file: "t.yaml", id: "acme")
+        #expect(problems.map(\.description).first?.hasPrefix("t.yaml:3:17: error: file is not valid UTF-8 (byte 0xC3)") == true)
+    }
+
+    @Test func aLeadingByteOrderMarkIsAccepted() {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data("name: Acme\nbaseURL: https://a.example/\n".utf8))
+        #expect(TenantLoader.load(data: data, file: "t.yaml", id: "acme").0 != nil)
+    }
+
+    @Test func tenantFolderNamesBecomeURLsSoTheyAreChecked() {
+        let (_, problems) = TenantLoader.load(data: Data("name: A\nbaseURL: https://a.example/".utf8), file: "t.yaml", id: "Acme Corp")
+        #expect(problems.map(\.code) == ["tenant-id"])
+    }
+}
+
+@Suite struct ValueRulesTests {
+    @Test func phones() {
+        #expect(ValueRules.isPhone("+33612345678"))
+        #expect(!ValueRules.isPhone("0612345678"))
+        #expect(!ValueRules.isPhone("+33 6 12 34 56 78"))
+        #expect(!ValueRules.isPhone("+0123456789"))
+        #expect(!ValueRules.isPhone("+1234567890123456"))
+    }
+
+    @Test func emails() {
+        #expect(ValueRules.isEmail("jane.doe+tag@example.co.uk"))
+        #expect(!ValueRules.isEmail("jane@localhost"))
+        #expect(!ValueRules.isEmail("<jane>@example.com"))
+        #expect(!ValueRules.isEmail("jane doe@example.com"))
+        #expect(!ValueRules.isEmail("a@b@example.com"))
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestion.closest(to: "convrsation", in: ["conversation", "agentName"]) == "conversation")
+        #expect(Suggestion.closest(to: "de", in: ["en", "fr"]) == nil)
+    }
+}
