@@ -6,9 +6,9 @@ public struct EmbedsmithCommand: ParsableCommand {
         commandName: "embedsmith",
         abstract: "Generate safe static embed pages for Apizee, ChatApp and TeamViewer Engage, and check HTML for unsafe embeds.",
         discussion: """
-        Quick start:
-          embedsmith init my-support       # a project with one sample tenant
-          cd my-support && embedsmith build  # content/ + templates/ -> site/
+        Quick start: put content/<tenant>/tenant.yaml and content/<tenant>/index.md in a folder, then
+          embedsmith build                 # content/ + templates/ -> site/
+          embedsmith schema --for tenant   # every tenant.yaml key, as JSON Schema
 
         Exit codes: 0 success, 1 check findings, 64 usage, 65 invalid input, 74 I/O failure.
         """,

@@ -3,6 +3,410 @@
 /// The default layouts, partials and assets, compiled into the tool.
 enum DefaultFiles {
     static let files: [String: String] = [
+        "assets/bridge.css": #"""
+/* embedsmith embed pages: page base + the host bridge's built-in UI (classes es-*).
+   No inline styles anywhere (strict CSP, style-src 'self'). */
+
+:root {
+  --es-bg: #f4f6f9;
+  --es-surface: #ffffff;
+  --es-text: #1b2230;
+  --es-muted: #596273;
+  --es-border: #cfd6e1;
+  --es-accent: #1f5fbf;
+  --es-accent-hover: #174a96;
+  --es-accent-text: #ffffff;
+  --es-focus: #0b57d0;
+  --es-info: #1f5fbf;
+  --es-warning: #8a5300;
+  --es-warning-bg: #fff6e5;
+  --es-error: #b3261e;
+  --es-error-bg: #fdecea;
+  --es-radius: 8px;
+  --es-shadow: 0 6px 24px rgba(16, 24, 40, 0.16);
+  --es-frame-height: 520px;
+  color-scheme: light dark;
+}
+
+@media (prefers-color-scheme: dark) {
+  :root {
+    --es-bg: #14171c;
+    --es-surface: #1d2128;
+    --es-text: #e7eaf0;
+    --es-muted: #a3acba;
+    --es-border: #3a414d;
+    --es-accent: #8ab4f8;
+    --es-accent-hover: #aecbfa;
+    --es-accent-text: #0b1a33;
+    --es-focus: #8ab4f8;
+    --es-info: #8ab4f8;
+    --es-warning: #f5c16c;
+    --es-warning-bg: #2e2614;
+    --es-error: #f2b8b5;
+    --es-error-bg: #3a1d1b;
+    --es-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
+  }
+}
+
+/* ---- page base ------------------------------------------------------------------------------ */
+
+*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+body {
+  margin: 0;
+  background: var(--es-bg);
+  color: var(--es-text);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
+}
+
+main {
+  max-width: 1120px;
+  margin: 0 auto;
+  padding: 24px 16px 48px;
+}
+
+h1 {
+  margin: 0 0 16px;
+  font-size: 1.5rem;
+  line-height: 1.25;
+}
+
+a {
+  color: var(--es-accent);
+}
+
+:focus-visible {
+  outline: 3px solid var(--es-focus);
+  outline-offset: 2px;
+}
+
+[hidden] {
+  display: none !important;
+}
+
+/* ---- agent frame ---------------------------------------------------------------------------- */
+
+.es-frame {
+  display: block;
+  width: 100%;
+  height: var(--es-frame-height);
+  border: 1px solid var(--es-border);
+  border-radius: var(--es-radius);
+  background: var(--es-surface);
+  transition: height 0.2s ease;
+}
+
+/* set by the bridge on the first `resize` message (see embedsmith-bridge.js) */
+.es-frame--expanded {
+  height: clamp(720px, 90vh, 1200px);
+}
+
+/* ---- panel under the frame ------------------------------------------------------------------ */
+
+.es-panel {
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr));
+  gap: 16px;
+  margin-top: 16px;
+  align-items: start;
+}
+
+.es-controls,
+.es-gallery,
+.es-loader {
+  background: var(--es-surface);
+  border: 1px solid var(--es-border);
+  border-radius: var(--es-radius);
+  padding: 16px;
+}
+
+.es-title {
+  margin: 0 0 8px;
+  font-size: 1.125rem;
+  line-height: 1.3;
+}
+
+.es-state {
+  margin: 0 0 12px;
+  color: var(--es-muted);
+  font-size: 0.875rem;
+}
+
+.es-state__value {
+  display: inline-block;
+  padding: 0 8px;
+  border: 1px solid var(--es-border);
+  border-radius: 999px;
+  color: var(--es-text);
+}
+
+.es-form {
+  margin: 0 0 16px;
+}
+
+.es-fieldset {
+  margin: 0;
+  padding: 0;
+  border: 0;
+  min-width: 0;
+}
+
+.es-legend {
+  padding: 0;
+  margin-bottom: 8px;
+  font-weight: 600;
+}
+
+.es-field {
+  display: flex;
+  flex-direction: column;
+  gap: 4px;
+  margin-bottom: 8px;
+}
+
+.es-row {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0 12px;
+}
+
+.es-row > .es-field {
+  flex: 1 1 160px;
+}
+
+.es-label {
+  font-size: 0.875rem;
+  font-weight: 500;
+}
+
+.es-input {
+  min-height: 40px;
+  width: 100%;
+  padding: 6px 10px;
+  border: 1px solid var(--es-border);
+  border-radius: 6px;
+  background: var(--es-surface);
+  color: var(--es-text);
+  font: inherit;
+}
+
+.es-input:user-invalid {
+  border-color: var(--es-error);
+}
+
+.es-actions {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 8px;
+  margin-top: 4px;
+}
+
+.es-button {
+  min-height: 40px;
+  padding: 0 16px;
+  border: 1px solid var(--es-border);
+  border-radius: 6px;
+  background: var(--es-surface);
+  color: var(--es-text);
+  font: inherit;
+  font-weight: 500;
+  cursor: pointer;
+}
+
+.es-button:hover {
+  border-color: var(--es-accent);
+}
+
+.es-button--primary {
+  background: var(--es-accent);
+  border-color: var(--es-accent);
+  color: var(--es-accent-text);
+}
+
+.es-button--primary:hover {
+  background: var(--es-accent-hover);
+  border-color: var(--es-accent-hover);
+}
+
+.es-feedback {
+  margin: 0;
+  min-height: 1.5em;
+  font-size: 0.875rem;
+  color: var(--es-muted);
+}
+
+.es-feedback--error {
+  color: var(--es-error);
+}
+
+/* ---- snapshot gallery ----------------------------------------------------------------------- */
+
+.es-gallery__status {
+  margin: 0 0 12px;
+  color: var(--es-muted);
+  font-size: 0.875rem;
+}
+
+.es-gallery__list {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+  gap: 12px;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.es-snapshot__figure {
+  margin: 0;
+}
+
+.es-snapshot__img {
+  display: block;
+  width: 100%;
+  aspect-ratio: 4 / 3;
+  object-fit: cover;
+  border: 1px solid var(--es-border);
+  border-radius: 6px;
+  background: var(--es-bg);
+}
+
+.es-snapshot__caption {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  gap: 4px 8px;
+  margin-top: 4px;
+  font-size: 0.8125rem;
+  color: var(--es-muted);
+}
+
+.es-snapshot__download {
+  font-weight: 500;
+}
+
+/* ---- toasts --------------------------------------------------------------------------------- */
+
+.es-toasts {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  z-index: 1000;
+  display: flex;
+  flex-direction: column;
+  gap: 8px;
+  width: min(380px, calc(100vw - 32px));
+}
+
+/* focus lands on the (possibly empty) region when the focused toast is dismissed: it must stay
+   rendered, and as a non-interactive container it needs no ring */
+.es-toasts:focus {
+  outline: none;
+}
+
+.es-toast {
+  display: flex;
+  align-items: flex-start;
+  gap: 8px;
+  padding: 10px 8px 10px 14px;
+  background: var(--es-surface);
+  border: 1px solid var(--es-border);
+  border-left: 4px solid var(--es-info);
+  border-radius: var(--es-radius);
+  box-shadow: var(--es-shadow);
+  animation: es-toast-in 0.18s ease-out;
+}
+
+.es-toast--warning {
+  border-left-color: var(--es-warning);
+  background: var(--es-warning-bg);
+}
+
+.es-toast--error {
+  border-left-color: var(--es-error);
+  background: var(--es-error-bg);
+}
+
+.es-toast__text {
+  flex: 1;
+  margin: 6px 0;
+  overflow-wrap: anywhere;
+}
+
+.es-toast__close {
+  flex: none;
+  width: 32px;
+  height: 32px;
+  border: 0;
+  border-radius: 6px;
+  background: transparent;
+  color: var(--es-text);
+  font-size: 1.25rem;
+  line-height: 1;
+  cursor: pointer;
+}
+
+.es-toast__close:hover {
+  background: rgba(127, 127, 127, 0.18);
+}
+
+@keyframes es-toast-in {
+  from {
+    opacity: 0;
+    transform: translateY(8px);
+  }
+  to {
+    opacity: 1;
+    transform: none;
+  }
+}
+
+/* ---- loaderAgent container ------------------------------------------------------------------ */
+
+.es-loader {
+  margin-top: 16px;
+}
+
+.es-loader__status {
+  margin: 0;
+  color: var(--es-muted);
+}
+
+.es-loader__status:empty {
+  display: none;
+}
+
+.es-alert {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: 8px 16px;
+  padding: 12px 14px;
+  border: 1px solid var(--es-error);
+  border-left-width: 4px;
+  border-radius: var(--es-radius);
+  background: var(--es-error-bg);
+  color: var(--es-text);
+}
+
+.es-alert__text {
+  margin: 0;
+}
+
+@media (prefers-reduced-motion: reduce) {
+  .es-frame {
+    transition: none;
+  }
+  .es-toast {
+    animation: none;
+  }
+}
+
+"""#,
         "assets/embedsmith-bridge.js": ##"""
 /*
  * embedsmith host bridge (settings version 1).
@@ -403,7 +807,7 @@ enum DefaultFiles {
       if (event.origin !== f.origin) continue;
       originMatched = true;
       const el = iframeOf(f);
-      if (el && event.source !== null && event.source === el.contentWindow) {
+      if (el) {
         frame = f;
         break;
       }
@@ -550,9 +954,11 @@ enum DefaultFiles {
     const guestSet = make("fieldset", "es-fieldset");
     guestSet.append(make("legend", "es-legend", S.guestLegend));
     const g = frame.guest || {};
-    const nameInput = field(guestSet, base + "guest-name", S.guestName, "text", g.name);
+    const guestRow = make("div", "es-row");
+    const nameInput = field(guestRow, base + "guest-name", S.guestName, "text", g.name);
     nameInput.required = true;
-    const phoneInput = field(guestSet, base + "guest-phone", S.guestPhone, "tel", g.phone);
+    const phoneInput = field(guestRow, base + "guest-phone", S.guestPhone, "tel", g.phone);
+    guestSet.append(guestRow);
     phoneInput.inputMode = "tel";
     const guestActions = make("div", "es-actions");
     guestActions.append(button(S.sendGuest, "es-button es-button--primary", "submit"));
@@ -580,10 +986,13 @@ enum DefaultFiles {
     const title = make("h2", "es-title", S.galleryTitle);
     title.id = frame.id + "-es-gallery-title";
     section.setAttribute("aria-labelledby", title.id);
-    const empty = make("p", "es-gallery__empty", S.galleryEmpty);
+    // Announces new (and refused) snapshots politely, instead of a toast per picture.
+    const status = make("p", "es-gallery__status", S.galleryEmpty);
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
     const list = make("ul", "es-gallery__list");
-    section.append(title, empty, list);
-    view.galleryEmpty = empty;
+    section.append(title, status, list);
+    view.galleryStatus = status;
     view.galleryList = list;
     view.snapshots = 0;
     return section;
@@ -608,12 +1017,12 @@ enum DefaultFiles {
   function addSnapshot(frame, message) {
     const view = frame.view;
     const url = message.dataUrl;
+    if (!view || !view.galleryList) return;
     const m = url.length <= MAX_IMAGE_CHARS ? SAFE_IMAGE.exec(url) : null;
     if (!m) {
-      if (frame.ui.toasts) toast("warning", S.snapshotRejected);
+      view.galleryStatus.textContent = S.snapshotRejected;
       return;
     }
-    if (!view || !view.galleryList) return;
     const name = contactName(message.contact);
     const time = new Date().toLocaleTimeString(locale);
     view.snapshots += 1;
@@ -634,8 +1043,7 @@ enum DefaultFiles {
     item.append(figure);
     view.galleryList.prepend(item);
     while (view.galleryList.children.length > MAX_SNAPSHOTS) view.galleryList.lastElementChild.remove();
-    view.galleryEmpty.hidden = true;
-    if (frame.ui.toasts) toast("info", fmt(S.snapshotReceived, { name }));
+    view.galleryStatus.textContent = fmt(S.snapshotReceived, { name });
   }
 
   // Resize. The `resize` message carries no size, and the host cannot measure a cross-origin
@@ -786,8 +1194,8 @@ enum DefaultFiles {
       alertBox.setAttribute("role", "alert");
       const retry = button(S.retry, "es-button");
       retry.addEventListener("click", () => {
-        status.focus();
-        run();
+        run(); // synchronously removes this alert and shows the loading status...
+        status.focus(); // ...which takes the focus the removed button had
       });
       alertBox.append(make("p", "es-alert__text", text), retry);
       box.append(alertBox);

@@ -34,7 +34,7 @@ enum ContentScanner {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return ([], [.error("content-missing", "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
-                                hint: "run 'embedsmith init' to create a project, or pass --root")])
+                                hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")])
         }
         var tenants: [TenantSource] = []
         var diagnostics: [Diagnostic] = []
