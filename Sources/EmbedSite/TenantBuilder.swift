@@ -72,7 +72,7 @@ struct TenantBuilder {
             let csp = ContentSecurityPolicy(usesScripts: usesBridge, contribution: page.csp)
             let canonical = try? canonicalPolicy.validate(tenant.baseURL + PagePaths.publicPath(of: page.source.outputPath))
             let settings: JSONValue? = usesBridge ? ["version": 1, "locale": .string(tenant.locale), "frames": .array(page.bridgeFrames)] : nil
-            let head = HeadBuilder.build(page: page, tenantLocale: tenant.locale, canonical: canonical, csp: csp,
+            let head = HeadBuilder.build(page: page, canonical: canonical, csp: csp,
                                          stylesheets: [shared.stylesheet, theme], bridge: usesBridge ? shared.bridge : nil,
                                          bridgeSettings: settings)
             switch PageRenderer.render(page: page, head: head, bodyEnd: .empty, tenant: tenant, navigation: navigation,

@@ -25,11 +25,11 @@ public enum QueryEncoding {
     public static func decodeComponent(_ text: String, plusAsSpace: Bool = true) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)
+        let input = Array(text.utf8)
         var i = 0
-        while i < iterator.count {
-            let b = iterator[i]
-            if b == UInt8(ascii: "%"), i + 2 < iterator.count, let h = hexValue(iterator[i + 1]), let l = hexValue(iterator[i + 2]) {
+        while i < input.count {
+            let b = input[i]
+            if b == UInt8(ascii: "%"), i + 2 < input.count, let h = hexValue(input[i + 1]), let l = hexValue(input[i + 2]) {
                 bytes.append(h << 4 | l)
                 i += 3
             } else if b == UInt8(ascii: "+") && plusAsSpace {
@@ -40,7 +40,6 @@ public enum QueryEncoding {
                 i += 1
             }
         }
-        iterator.removeAll()
         return String(decoding: bytes, as: UTF8.self)
     }
 

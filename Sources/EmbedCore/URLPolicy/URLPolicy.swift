@@ -36,15 +36,13 @@ public struct URLPolicy: Sendable {
         let url: WebURL
         do {
             url = try WebURL.parse(raw)
-        } catch let error as URLParseError {
+        } catch {
             switch error {
             case .invalid(let why):
                 throw URLRejection(code: "url-invalid", reason: "not a valid absolute URL (\(why))")
             case .unsupported(let why):
                 throw URLRejection(code: "url-unsupported", reason: "\(why); write internationalized host names in punycode (xn--…)")
             }
-        } catch {
-            throw URLRejection(code: "url-invalid", reason: "not a valid absolute URL")
         }
         return try validate(url)
     }

@@ -4,7 +4,7 @@ import EmbedVendors
 /// The tool-written part of `<head>`: charset, CSP first, then metadata, stylesheets and the
 /// bridge with its JSON settings when the page needs them.
 enum HeadBuilder {
-    static func build(page: ParsedPage, tenantLocale: String, canonical: SafeURL?, csp: ContentSecurityPolicy,
+    static func build(page: ParsedPage, canonical: SafeURL?, csp: ContentSecurityPolicy,
                       stylesheets: [HashedAsset], bridge: HashedAsset?, bridgeSettings: JSONValue?) -> TrustedHTML {
         let root = PagePaths.rootPrefix(of: page.source.outputPath)
         var head = TrustedHTML(producedByTool: "<meta charset=\"utf-8\">\n")

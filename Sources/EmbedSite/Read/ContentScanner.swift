@@ -64,7 +64,7 @@ enum ContentScanner {
             let url = dir.appendingPathComponent(name)
             let rel = relative.isEmpty ? name : "\(relative)/\(name)"
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if rel == "assets" && isDirectory.boolValue {
                 try collectAssets(url, relative: rel, into: &assets)
             } else if isDirectory.boolValue {
@@ -90,7 +90,7 @@ enum ContentScanner {
             let url = dir.appendingPathComponent(name)
             let rel = "\(relative)/\(name)"
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 // Our own generated assets live in assets/embedsmith/; a tenant folder of that name would collide.
                 if rel == "assets/embedsmith" { continue }

@@ -1,4 +1,5 @@
 import EmbedCore
+import Foundation
 
 /// Proves, before any rendering, that a Mustache template cannot emit a value in a context
 /// where HTML escaping is not enough (Go html/template's idea, reduced to what our templates
@@ -170,5 +171,3 @@ enum TemplateSafetyCheck {
         return diagnostics
     }
 }
-
-import Foundation
