@@ -59,7 +59,7 @@ validate-html:
 	$(PY) scripts/validate-html.py site
 
 browser-tests:
-	$(PY) -m pytest -q Tests/browser
+	$(PY) -m pytest Tests/browser
 
 clean:
 	rm -rf .build .build-* $(VENV)

@@ -9,9 +9,13 @@ Serves a directory exactly like `python3 -m http.server --directory DIR` and add
     me-redirect  302 to a sign-in page                        me-notjson   200 text/html
     me-malformed 200 JSON with a non-numeric userId           me-hangup    connection closed, no reply
     me-flaky     500 on the first call after /__reset, then good JSON
-- /__delay/<ms>.js  an empty script served after <ms> milliseconds (holds DOMContentLoaded back)
+- /__signal         releases one waiter of /__until-signal.js (the tiny agent calls it right
+                    after posting `ready`)
+- /__until-signal.js  an empty script served only once a signal is available (max 5 s): placed
+                    after an iframe, it holds DOMContentLoaded back until the frame's `ready` has
+                    been posted, deterministically
 - /__last-request   JSON {accept, cookie?, count} of the last /api/apizee/me* request
-- /__reset          resets the flaky endpoint and the request record
+- /__reset          resets the flaky endpoint, the request record and the signals
 - /favicon.ico      empty 200 when the directory has none (no 404 noise in the console)
 
 Usage: stub_server.py --port 8801 --dir DIR
@@ -20,9 +24,7 @@ import argparse
 import functools
 import http.server
 import json
-import re
 import threading
-import time
 
 # The stub credential. Tests assert it never reaches the DOM or the console.
 TOKEN = "tok-SECRET-5f1e9c3a7b"
@@ -39,7 +41,7 @@ GOOD_INFO = {
     "photoUrl": "https://example.test/jane.png",
 }
 
-_state = {"flaky_calls": 0, "last": None, "count": 0}
+_state = {"flaky_calls": 0, "last": None, "count": 0, "signals": threading.Semaphore(0)}
 _lock = threading.Lock()
 
 
@@ -66,16 +68,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path.startswith("/api/apizee/me"):
             return self._agent_info(path)
-        m = re.fullmatch(r"/__delay/(\d{1,4})\.js", path)
-        if m:
-            time.sleep(int(m.group(1)) / 1000)
-            return self._send(200, "/* delayed */\n", "text/javascript")
+        if path == "/__signal":
+            _state["signals"].release()
+            return self._send(200, "{}")
+        if path == "/__until-signal.js":
+            got = _state["signals"].acquire(timeout=5)
+            return self._send(200, "/* released by signal: %s */\n" % got, "text/javascript")
         if path == "/__last-request":
             with _lock:
                 return self._send(200, json.dumps({"last": _state["last"], "count": _state["count"]}))
         if path == "/__reset":
             with _lock:
-                _state.update(flaky_calls=0, last=None, count=0)
+                _state.update(flaky_calls=0, last=None, count=0, signals=threading.Semaphore(0))
             return self._send(200, "{}")
         return super().do_GET()
 

@@ -23,10 +23,10 @@ def test_handshake_order_and_origins(h):
     h.assert_clean()
 
 
-def test_ready_is_not_lost_when_the_frame_is_instant(h):
-    # tiny.html posts `ready` from the first inline script of its document, and a slow script
-    # after the iframe holds the host's DOMContentLoaded back: ready arrives mid-parse. Loaded
-    # three times (the later loads come from cache).
+def test_ready_is_not_lost_when_the_frame_is_instant(h, reset_stubs):
+    # tiny.html posts `ready` from the first inline script of its document; a script after the
+    # iframe that the server releases only after that (see stub_server.py) holds the host's
+    # DOMContentLoaded back, so ready arrives mid-parse. Loaded three times (later loads cached).
     for attempt in range(3):
         h.open("instant.html")
         agent = h.frame("es-frame-1")
@@ -42,7 +42,7 @@ def test_ready_is_not_lost_when_the_frame_is_instant(h):
 
 
 def test_messages_are_queued_until_ready(h):
-    h.open("delayed.html", wait_until="domcontentloaded")  # agent mounts 700 ms later
+    h.open("delayed.html", wait_until="domcontentloaded")  # agent mounts 500 ms later
     page = h.page
     assert page.evaluate("() => window.embedsmith.isReady('es-frame-1')") is False
     assert page.evaluate("""() => [
@@ -53,7 +53,8 @@ def test_messages_are_queued_until_ready(h):
     # The built-in controls use the same path and say the request is waiting.
     page.focus("#es-frame-1-es-guest-name")
     page.keyboard.press("Enter")
-    assert "when the agent app is ready" in page.locator(".es-feedback").text_content()
+    assert page.locator(".es-feedback").text_content() == (
+        "Waiting for the agent app: the request will be sent as soon as it is ready.")
     agent = h.frame("es-frame-1")
     received = h.wait_received(agent, lambda r: len(r) >= 5, "handshake + queue")
     assert [r["data"] for r in received] == [

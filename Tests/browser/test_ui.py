@@ -1,5 +1,9 @@
 """Built-in UI: host controls (keyboard), toasts, resize, locale, pages without UI."""
-from conftest import wait_for
+import re
+
+import pytest
+
+from conftest import BRIDGE_CSS, wait_for
 
 
 def active(page):
@@ -157,7 +161,7 @@ def test_french_locale(h):
     h.wait_handshake(agent)
     assert page.locator("label[for='es-frame-1-es-conversation']").text_content() == "Nom de la conversation"
     assert page.locator(".es-controls h2").text_content() == "Commandes de l\u2019agent"
-    assert page.locator(".es-gallery__empty").text_content() == "Aucune capture pour l\u2019instant."
+    assert page.locator(".es-gallery__status").text_content() == "Aucune capture pour l\u2019instant."
     h.emit(agent, {"type": "link_copied", "name": "Jeanne", "link": "https://x.example/"})
     wait_for(lambda: page.locator(".es-toast").count() == 1, what="toast")
     assert page.locator(".es-toast__text").text_content() == "Lien d\u2019invitation pour Jeanne copi\u00e9."
@@ -197,3 +201,32 @@ def test_broken_settings_leave_the_bridge_inactive(h):
     warnings = [m["text"] for m in h.console if m["type"] == "warning"]
     assert warnings == ["embedsmith: #embedsmith-config is not valid JSON; the bridge is inactive."]
     assert h.console_errors() == [] and h.csp_violations() == [] and h.page_errors == []
+
+
+def test_bridge_css_leaves_the_site_theme_alone(h):
+    """The generator serves embedsmith.css + bridge.css as one stylesheet: the bridge's rules must
+    not restyle the theme's classes or redefine its variables."""
+    if not (BRIDGE_CSS.parent / "embedsmith.css").exists():
+        pytest.skip("no site theme (templates/assets/embedsmith.css)")
+    page = h.open("themed.html")
+    h.wait_handshake(h.frame("es-frame-1"))
+    styles = page.evaluate("""() => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--es-primary)';
+        document.body.append(probe);
+        const primary = getComputedStyle(probe).color;
+        probe.remove();
+        const a = getComputedStyle(document.querySelector('a.es-button'));
+        const btn = getComputedStyle(document.querySelector('.es-btn--primary'));
+        const main = getComputedStyle(document.querySelector('main'));
+        return {primary, linkBg: a.backgroundColor, linkColor: a.color, btnBg: btn.backgroundColor,
+                mainMaxWidth: main.maxWidth, bodyLine: getComputedStyle(document.body).lineHeight};
+    }""")
+    assert styles["linkBg"] == styles["primary"] != "rgb(255, 255, 255)"  # theme button untouched
+    assert styles["btnBg"] == styles["primary"]  # bridge buttons follow the theme colour
+    assert styles["mainMaxWidth"] == "960px"  # .es-main wins over the bridge's :where(main)
+    assert styles["bodyLine"] == "25.6px"  # theme's 1.6 line height, not the bridge's 1.5
+    css = BRIDGE_CSS.read_text(encoding="utf-8")
+    assert not re.search(r"^\s*--es-[\w-]+\s*:", css, re.M)  # reads theme variables, never defines them
+    assert not re.search(r"\.es-(button|main|header|nav|footer|brand|invite|skip)\b", css)
+    h.assert_clean()

@@ -49,7 +49,7 @@
       sentJoin: "Join requested.",
       sentLeave: "Leave requested.",
       sentGuest: "Guest data sent.",
-      queued: "{what} It will be sent when the agent app is ready.",
+      queued: "Waiting for the agent app: the request will be sent as soon as it is ready.",
       notSent: "The request could not be sent.",
       galleryTitle: "Snapshots",
       galleryEmpty: "No snapshots yet.",
@@ -99,7 +99,7 @@
       sentJoin: "Demande pour rejoindre envoy\u00e9e.",
       sentLeave: "Demande pour quitter envoy\u00e9e.",
       sentGuest: "Donn\u00e9es de l\u2019invit\u00e9 envoy\u00e9es.",
-      queued: "{what} L\u2019envoi aura lieu d\u00e8s que l\u2019application agent sera pr\u00eate.",
+      queued: "En attente de l\u2019application agent\u00a0: la demande sera envoy\u00e9e d\u00e8s qu\u2019elle sera pr\u00eate.",
       notSent: "La demande n\u2019a pas pu \u00eatre envoy\u00e9e.",
       galleryTitle: "Captures",
       galleryEmpty: "Aucune capture pour l\u2019instant.",
@@ -513,7 +513,7 @@
     const report = (ok, sentText) => {
       feedback.classList.toggle("es-feedback--error", !ok);
       if (!ok) feedback.textContent = S.notSent;
-      else if (!frame.ready) feedback.textContent = fmt(S.queued, { what: sentText });
+      else if (!frame.ready) feedback.textContent = S.queued;
       else feedback.textContent = sentText;
     };
 
@@ -524,9 +524,9 @@
     const convInput = field(convSet, base + "conversation", S.conversationLabel, "text", frame.conversation);
     convInput.required = true;
     const convActions = make("div", "es-actions");
-    const setBtn = button(S.setConversation, "es-button es-button--primary", "submit");
-    const joinBtn = button(S.join, "es-button");
-    const leaveBtn = button(S.leave, "es-button");
+    const setBtn = button(S.setConversation, "es-btn es-btn--primary", "submit");
+    const joinBtn = button(S.join, "es-btn");
+    const leaveBtn = button(S.leave, "es-btn");
     convActions.append(setBtn, joinBtn, leaveBtn);
     convSet.append(convActions);
     convForm.append(convSet);
@@ -544,12 +544,14 @@
     const guestSet = make("fieldset", "es-fieldset");
     guestSet.append(make("legend", "es-legend", S.guestLegend));
     const g = frame.guest || {};
-    const nameInput = field(guestSet, base + "guest-name", S.guestName, "text", g.name);
+    const guestRow = make("div", "es-row");
+    const nameInput = field(guestRow, base + "guest-name", S.guestName, "text", g.name);
     nameInput.required = true;
-    const phoneInput = field(guestSet, base + "guest-phone", S.guestPhone, "tel", g.phone);
+    const phoneInput = field(guestRow, base + "guest-phone", S.guestPhone, "tel", g.phone);
+    guestSet.append(guestRow);
     phoneInput.inputMode = "tel";
     const guestActions = make("div", "es-actions");
-    guestActions.append(button(S.sendGuest, "es-button es-button--primary", "submit"));
+    guestActions.append(button(S.sendGuest, "es-btn es-btn--primary", "submit"));
     guestSet.append(guestActions);
     guestForm.append(guestSet);
     guestForm.addEventListener("submit", (ev) => {
@@ -574,10 +576,13 @@
     const title = make("h2", "es-title", S.galleryTitle);
     title.id = frame.id + "-es-gallery-title";
     section.setAttribute("aria-labelledby", title.id);
-    const empty = make("p", "es-gallery__empty", S.galleryEmpty);
+    // Announces new (and refused) snapshots politely, instead of a toast per picture.
+    const status = make("p", "es-gallery__status", S.galleryEmpty);
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
     const list = make("ul", "es-gallery__list");
-    section.append(title, empty, list);
-    view.galleryEmpty = empty;
+    section.append(title, status, list);
+    view.galleryStatus = status;
     view.galleryList = list;
     view.snapshots = 0;
     return section;
@@ -602,12 +607,12 @@
   function addSnapshot(frame, message) {
     const view = frame.view;
     const url = message.dataUrl;
+    if (!view || !view.galleryList) return;
     const m = url.length <= MAX_IMAGE_CHARS ? SAFE_IMAGE.exec(url) : null;
     if (!m) {
-      if (frame.ui.toasts) toast("warning", S.snapshotRejected);
+      view.galleryStatus.textContent = S.snapshotRejected;
       return;
     }
-    if (!view || !view.galleryList) return;
     const name = contactName(message.contact);
     const time = new Date().toLocaleTimeString(locale);
     view.snapshots += 1;
@@ -628,8 +633,7 @@
     item.append(figure);
     view.galleryList.prepend(item);
     while (view.galleryList.children.length > MAX_SNAPSHOTS) view.galleryList.lastElementChild.remove();
-    view.galleryEmpty.hidden = true;
-    if (frame.ui.toasts) toast("info", fmt(S.snapshotReceived, { name }));
+    view.galleryStatus.textContent = fmt(S.snapshotReceived, { name });
   }
 
   // Resize. The `resize` message carries no size, and the host cannot measure a cross-origin
@@ -778,7 +782,7 @@
       status.textContent = "";
       alertBox = make("div", "es-alert");
       alertBox.setAttribute("role", "alert");
-      const retry = button(S.retry, "es-button");
+      const retry = button(S.retry, "es-btn");
       retry.addEventListener("click", () => {
         run(); // synchronously removes this alert and shows the loading status...
         status.focus(); // ...which takes the focus the removed button had

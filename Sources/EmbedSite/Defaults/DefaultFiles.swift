@@ -4,88 +4,66 @@
 enum DefaultFiles {
     static let files: [String: String] = [
         "assets/bridge.css": #"""
-/* embedsmith embed pages: page base + the host bridge's built-in UI (classes es-*).
+/* embedsmith host bridge: the built-in UI (classes es-frame, es-panel, es-controls, es-gallery,
+   es-toast*, es-loader, es-alert, es-btn...) and a minimal page base.
    No inline styles anywhere (strict CSP, style-src 'self'). */
 
+/* Bridge variables: they follow the site theme (embedsmith.css, concatenated before this file by
+   the generator) when it defines --es-*, and fall back to this palette when the page only loads
+   bridge.css. Nothing here redefines the theme's own variables or classes. */
 :root {
-  --es-bg: #f4f6f9;
-  --es-surface: #ffffff;
-  --es-text: #1b2230;
-  --es-muted: #596273;
-  --es-border: #cfd6e1;
-  --es-accent: #1f5fbf;
-  --es-accent-hover: #174a96;
-  --es-accent-text: #ffffff;
-  --es-focus: #0b57d0;
-  --es-info: #1f5fbf;
-  --es-warning: #8a5300;
-  --es-warning-bg: #fff6e5;
-  --es-error: #b3261e;
-  --es-error-bg: #fdecea;
-  --es-radius: 8px;
-  --es-shadow: 0 6px 24px rgba(16, 24, 40, 0.16);
-  --es-frame-height: 520px;
-  color-scheme: light dark;
+  --esb-bg: #f4f6f9;
+  --esb-surface: var(--es-surface, #ffffff);
+  --esb-text: var(--es-text, #1b2230);
+  --esb-muted: var(--es-muted, #596273);
+  --esb-border: var(--es-border, #cfd6e1);
+  --esb-accent: var(--es-primary, #1f5fbf);
+  --esb-accent-text: #ffffff;
+  --esb-focus: var(--es-focus, #0b57d0);
+  --esb-info: var(--es-primary, #1f5fbf);
+  --esb-warning: #8a5300;
+  --esb-warning-bg: #fff6e5;
+  --esb-error: #b3261e;
+  --esb-error-bg: #fdecea;
+  --esb-radius: 8px;
+  --esb-shadow: 0 6px 24px rgba(16, 24, 40, 0.16);
+  --esb-frame-height: 520px;
 }
 
-@media (prefers-color-scheme: dark) {
-  :root {
-    --es-bg: #14171c;
-    --es-surface: #1d2128;
-    --es-text: #e7eaf0;
-    --es-muted: #a3acba;
-    --es-border: #3a414d;
-    --es-accent: #8ab4f8;
-    --es-accent-hover: #aecbfa;
-    --es-accent-text: #0b1a33;
-    --es-focus: #8ab4f8;
-    --es-info: #8ab4f8;
-    --es-warning: #f5c16c;
-    --es-warning-bg: #2e2614;
-    --es-error: #f2b8b5;
-    --es-error-bg: #3a1d1b;
-    --es-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
-  }
-}
+/* ---- page base, for pages without the site theme: zero specificity (:where), so any theme
+   rule wins ---------------------------------------------------------------------------------- */
 
-/* ---- page base ------------------------------------------------------------------------------ */
-
-*,
-*::before,
-*::after {
+:where(*, *::before, *::after) {
   box-sizing: border-box;
 }
 
-body {
+:where(body) {
   margin: 0;
-  background: var(--es-bg);
-  color: var(--es-text);
+  background: var(--esb-bg);
+  color: var(--esb-text);
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
 }
 
-main {
+:where(main) {
+  display: block;
   max-width: 1120px;
   margin: 0 auto;
   padding: 24px 16px 48px;
 }
 
-h1 {
+:where(h1) {
   margin: 0 0 16px;
   font-size: 1.5rem;
   line-height: 1.25;
 }
 
-a {
-  color: var(--es-accent);
+:where(a) {
+  color: var(--esb-accent);
 }
 
-:focus-visible {
-  outline: 3px solid var(--es-focus);
+:where(:focus-visible) {
+  outline: 3px solid var(--esb-focus);
   outline-offset: 2px;
-}
-
-[hidden] {
-  display: none !important;
 }
 
 /* ---- agent frame ---------------------------------------------------------------------------- */
@@ -93,10 +71,10 @@ a {
 .es-frame {
   display: block;
   width: 100%;
-  height: var(--es-frame-height);
-  border: 1px solid var(--es-border);
-  border-radius: var(--es-radius);
-  background: var(--es-surface);
+  height: var(--esb-frame-height);
+  border: 1px solid var(--esb-border);
+  border-radius: var(--esb-radius);
+  background: var(--esb-surface);
   transition: height 0.2s ease;
 }
 
@@ -118,9 +96,9 @@ a {
 .es-controls,
 .es-gallery,
 .es-loader {
-  background: var(--es-surface);
-  border: 1px solid var(--es-border);
-  border-radius: var(--es-radius);
+  background: var(--esb-surface);
+  border: 1px solid var(--esb-border);
+  border-radius: var(--esb-radius);
   padding: 16px;
 }
 
@@ -132,16 +110,16 @@ a {
 
 .es-state {
   margin: 0 0 12px;
-  color: var(--es-muted);
+  color: var(--esb-muted);
   font-size: 0.875rem;
 }
 
 .es-state__value {
   display: inline-block;
   padding: 0 8px;
-  border: 1px solid var(--es-border);
+  border: 1px solid var(--esb-border);
   border-radius: 999px;
-  color: var(--es-text);
+  color: var(--esb-text);
 }
 
 .es-form {
@@ -187,15 +165,15 @@ a {
   min-height: 40px;
   width: 100%;
   padding: 6px 10px;
-  border: 1px solid var(--es-border);
+  border: 1px solid var(--esb-border);
   border-radius: 6px;
-  background: var(--es-surface);
-  color: var(--es-text);
+  background: var(--esb-surface);
+  color: var(--esb-text);
   font: inherit;
 }
 
 .es-input:user-invalid {
-  border-color: var(--es-error);
+  border-color: var(--esb-error);
 }
 
 .es-actions {
@@ -205,49 +183,48 @@ a {
   margin-top: 4px;
 }
 
-.es-button {
+.es-btn {
   min-height: 40px;
   padding: 0 16px;
-  border: 1px solid var(--es-border);
+  border: 1px solid var(--esb-border);
   border-radius: 6px;
-  background: var(--es-surface);
-  color: var(--es-text);
+  background: var(--esb-surface);
+  color: var(--esb-text);
   font: inherit;
   font-weight: 500;
   cursor: pointer;
 }
 
-.es-button:hover {
-  border-color: var(--es-accent);
+.es-btn:hover {
+  border-color: var(--esb-accent);
 }
 
-.es-button--primary {
-  background: var(--es-accent);
-  border-color: var(--es-accent);
-  color: var(--es-accent-text);
+.es-btn--primary {
+  background: var(--esb-accent);
+  border-color: var(--esb-accent);
+  color: var(--esb-accent-text);
 }
 
-.es-button--primary:hover {
-  background: var(--es-accent-hover);
-  border-color: var(--es-accent-hover);
+.es-btn--primary:hover {
+  filter: brightness(1.1);
 }
 
 .es-feedback {
   margin: 0;
   min-height: 1.5em;
   font-size: 0.875rem;
-  color: var(--es-muted);
+  color: var(--esb-muted);
 }
 
 .es-feedback--error {
-  color: var(--es-error);
+  color: var(--esb-error);
 }
 
 /* ---- snapshot gallery ----------------------------------------------------------------------- */
 
 .es-gallery__status {
   margin: 0 0 12px;
-  color: var(--es-muted);
+  color: var(--esb-muted);
   font-size: 0.875rem;
 }
 
@@ -269,9 +246,9 @@ a {
   width: 100%;
   aspect-ratio: 4 / 3;
   object-fit: cover;
-  border: 1px solid var(--es-border);
+  border: 1px solid var(--esb-border);
   border-radius: 6px;
-  background: var(--es-bg);
+  background: var(--esb-bg);
 }
 
 .es-snapshot__caption {
@@ -281,7 +258,7 @@ a {
   gap: 4px 8px;
   margin-top: 4px;
   font-size: 0.8125rem;
-  color: var(--es-muted);
+  color: var(--esb-muted);
 }
 
 .es-snapshot__download {
@@ -312,22 +289,22 @@ a {
   align-items: flex-start;
   gap: 8px;
   padding: 10px 8px 10px 14px;
-  background: var(--es-surface);
-  border: 1px solid var(--es-border);
-  border-left: 4px solid var(--es-info);
-  border-radius: var(--es-radius);
-  box-shadow: var(--es-shadow);
+  background: var(--esb-surface);
+  border: 1px solid var(--esb-border);
+  border-left: 4px solid var(--esb-info);
+  border-radius: var(--esb-radius);
+  box-shadow: var(--esb-shadow);
   animation: es-toast-in 0.18s ease-out;
 }
 
 .es-toast--warning {
-  border-left-color: var(--es-warning);
-  background: var(--es-warning-bg);
+  border-left-color: var(--esb-warning);
+  background: var(--esb-warning-bg);
 }
 
 .es-toast--error {
-  border-left-color: var(--es-error);
-  background: var(--es-error-bg);
+  border-left-color: var(--esb-error);
+  background: var(--esb-error-bg);
 }
 
 .es-toast__text {
@@ -343,7 +320,7 @@ a {
   border: 0;
   border-radius: 6px;
   background: transparent;
-  color: var(--es-text);
+  color: var(--esb-text);
   font-size: 1.25rem;
   line-height: 1;
   cursor: pointer;
@@ -372,7 +349,7 @@ a {
 
 .es-loader__status {
   margin: 0;
-  color: var(--es-muted);
+  color: var(--esb-muted);
 }
 
 .es-loader__status:empty {
@@ -386,11 +363,11 @@ a {
   justify-content: space-between;
   gap: 8px 16px;
   padding: 12px 14px;
-  border: 1px solid var(--es-error);
+  border: 1px solid var(--esb-error);
   border-left-width: 4px;
-  border-radius: var(--es-radius);
-  background: var(--es-error-bg);
-  color: var(--es-text);
+  border-radius: var(--esb-radius);
+  background: var(--esb-error-bg);
+  color: var(--esb-text);
 }
 
 .es-alert__text {
@@ -459,7 +436,7 @@ a {
       sentJoin: "Join requested.",
       sentLeave: "Leave requested.",
       sentGuest: "Guest data sent.",
-      queued: "{what} It will be sent when the agent app is ready.",
+      queued: "Waiting for the agent app: the request will be sent as soon as it is ready.",
       notSent: "The request could not be sent.",
       galleryTitle: "Snapshots",
       galleryEmpty: "No snapshots yet.",
@@ -509,7 +486,7 @@ a {
       sentJoin: "Demande pour rejoindre envoy\u00e9e.",
       sentLeave: "Demande pour quitter envoy\u00e9e.",
       sentGuest: "Donn\u00e9es de l\u2019invit\u00e9 envoy\u00e9es.",
-      queued: "{what} L\u2019envoi aura lieu d\u00e8s que l\u2019application agent sera pr\u00eate.",
+      queued: "En attente de l\u2019application agent\u00a0: la demande sera envoy\u00e9e d\u00e8s qu\u2019elle sera pr\u00eate.",
       notSent: "La demande n\u2019a pas pu \u00eatre envoy\u00e9e.",
       galleryTitle: "Captures",
       galleryEmpty: "Aucune capture pour l\u2019instant.",
@@ -807,7 +784,7 @@ a {
       if (event.origin !== f.origin) continue;
       originMatched = true;
       const el = iframeOf(f);
-      if (el) {
+      if (el && event.source !== null && event.source === el.contentWindow) {
         frame = f;
         break;
       }
@@ -923,7 +900,7 @@ a {
     const report = (ok, sentText) => {
       feedback.classList.toggle("es-feedback--error", !ok);
       if (!ok) feedback.textContent = S.notSent;
-      else if (!frame.ready) feedback.textContent = fmt(S.queued, { what: sentText });
+      else if (!frame.ready) feedback.textContent = S.queued;
       else feedback.textContent = sentText;
     };
 
@@ -934,9 +911,9 @@ a {
     const convInput = field(convSet, base + "conversation", S.conversationLabel, "text", frame.conversation);
     convInput.required = true;
     const convActions = make("div", "es-actions");
-    const setBtn = button(S.setConversation, "es-button es-button--primary", "submit");
-    const joinBtn = button(S.join, "es-button");
-    const leaveBtn = button(S.leave, "es-button");
+    const setBtn = button(S.setConversation, "es-btn es-btn--primary", "submit");
+    const joinBtn = button(S.join, "es-btn");
+    const leaveBtn = button(S.leave, "es-btn");
     convActions.append(setBtn, joinBtn, leaveBtn);
     convSet.append(convActions);
     convForm.append(convSet);
@@ -961,7 +938,7 @@ a {
     guestSet.append(guestRow);
     phoneInput.inputMode = "tel";
     const guestActions = make("div", "es-actions");
-    guestActions.append(button(S.sendGuest, "es-button es-button--primary", "submit"));
+    guestActions.append(button(S.sendGuest, "es-btn es-btn--primary", "submit"));
     guestSet.append(guestActions);
     guestForm.append(guestSet);
     guestForm.addEventListener("submit", (ev) => {
@@ -1192,7 +1169,7 @@ a {
       status.textContent = "";
       alertBox = make("div", "es-alert");
       alertBox.setAttribute("role", "alert");
-      const retry = button(S.retry, "es-button");
+      const retry = button(S.retry, "es-btn");
       retry.addEventListener("click", () => {
         run(); // synchronously removes this alert and shows the loading status...
         status.focus(); // ...which takes the focus the removed button had
