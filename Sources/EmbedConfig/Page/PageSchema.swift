@@ -1,15 +1,19 @@
 /// The contract of a page's YAML front matter.
 public enum PageSchema {
     /// Layouts this version can render.
-    public static let layouts = ["page", "invite"]
+    public static let layouts = ["page", "invite", "agent", "embed-agent", "console", "loader-agent"]
 
     public static let frontMatter = ObjectSchema("front matter", doc: "YAML between --- lines at the top of a page", [
         FieldSchema("title", .string(maxLength: 200, minLength: 1), required: true, doc: "page title"),
         FieldSchema("layout", .enumeration(layouts), doc: "which layout renders the page", default: "page"),
         FieldSchema("description", .string(maxLength: 500), doc: "meta description"),
         FieldSchema("rawHTML", .boolean, doc: "allow raw HTML inside the Markdown", default: "false"),
-        FieldSchema("noindex", .boolean, doc: "ask search engines not to index the page", default: "true when the page shows phone numbers or e-mails"),
+        FieldSchema("noindex", .boolean, doc: "ask search engines not to index the page", default: "true for agent pages and when the page shows phone numbers or e-mails"),
         FieldSchema("invitation", .object(ComponentSchemas.quickInvitation), doc: "the main quick-invitation button of an 'invite' page"),
+        FieldSchema("agent", .object(ComponentSchemas.webAgent), doc: "web-agent options of an 'agent' page"),
+        FieldSchema("embedAgent", .object(ComponentSchemas.apizeeEmbed), doc: "options of an 'embed-agent' page"),
+        FieldSchema("console", .object(ComponentSchemas.console), doc: "options of a 'console' page"),
+        FieldSchema("loaderAgent", .object(ComponentSchemas.loaderAgent), doc: "options of a 'loader-agent' page"),
         FieldSchema("weight", .integer(min: -10_000, max: 10_000), doc: "order in the navigation (then by title)", default: "0"),
     ])
 }

@@ -22,9 +22,52 @@ public enum ComponentSchemas {
         FieldSchema("label", .string(maxLength: 120, minLength: 1), doc: "link text", default: "Join the video session"),
     ])
 
+    static let ui = [
+        FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible title of the frame"),
+        FieldSchema("controls", .boolean, doc: "show host controls (conversation, join, leave, guest data)", default: "false"),
+        FieldSchema("gallery", .boolean, doc: "show snapshots the agent takes", default: "true"),
+        FieldSchema("toasts", .boolean, doc: "show notifications (link copied, SMS sent, errors)", default: "true"),
+    ]
+
+    public static let webAgent = ObjectSchema("web-agent", doc: "ApiRTC web-agent iframe; keys override the tenant's apizee.webAgent", [
+        FieldSchema("conversation", .string(maxLength: 100), doc: "conversation name (cN)"),
+        FieldSchema("agentName", .string(maxLength: 100), doc: "agent name (aN)"),
+        FieldSchema("guest", .object(ObjectSchema("guest", [
+            FieldSchema("name", .string(maxLength: 100), doc: "guest name (gN)"),
+            FieldSchema("phone", .phone, doc: "guest phone (gP)"),
+        ])), doc: "guest pre-set in the invitation form"),
+        FieldSchema("audio", .boolean, doc: "use audio (a)"),
+        FieldSchema("connect", .boolean, doc: "connect at start (c)"),
+        FieldSchema("join", .boolean, doc: "join at start (j)"),
+        FieldSchema("locale", CommonTypes.locale, doc: "app language (l)"),
+    ] + ui)
+
+    public static let apizeeEmbed = ObjectSchema("apizee-embed", doc: "Apizee Embed agent iframe; keys override the tenant's apizee.embed", [
+        FieldSchema("conversation", .string(maxLength: 100), doc: "conversation name (cN)"),
+        FieldSchema("guestPhone", .phone, doc: "phone pre-set in the invitation form (gP)"),
+        FieldSchema("locale", CommonTypes.locale, doc: "app language (l)"),
+        FieldSchema("externalReferences", .list(.object(ObjectSchema("externalReference", [
+            FieldSchema("name", .string(maxLength: 100, minLength: 1), required: true, doc: "reference name"),
+            FieldSchema("reference", .string(maxLength: 200, minLength: 1), required: true, doc: "reference value"),
+        ])), maxItems: 20), doc: "external references (eR)"),
+    ] + ui)
+
+    public static let console = ObjectSchema("console", doc: "Apizee console iframe on the tenant's CNAME", [
+        FieldSchema("path", .path, doc: "path on the console host", default: "/"),
+        FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible title of the frame"),
+    ])
+
+    public static let loaderAgent = ObjectSchema("loader-agent", doc: "Apizee loaderAgent bootstrap; settings come from apizee.loaderAgent", [
+        FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible label of the agent area"),
+    ])
+
     /// Schema of each `embed KIND` block, by kind.
     public static let byKind: [String: ObjectSchema] = [
         "quick-invitation": quickInvitation,
         "room-link": roomLink,
+        "web-agent": webAgent,
+        "apizee-embed": apizeeEmbed,
+        "console": console,
+        "loader-agent": loaderAgent,
     ]
 }

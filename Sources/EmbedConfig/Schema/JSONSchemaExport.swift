@@ -56,6 +56,7 @@ public enum JSONSchemaExport {
         case .token(let rule, _): return ["type": "string", "$comment": .string(rule)]
         case .list(let item, let maxItems): return ["type": "array", "items": self.type(item), "maxItems": .int(maxItems)]
         case .object(let object): return schema(object)
+        case .refused(let reason): return ["not": [:], "$comment": .string(reason)]
         }
     }
 }

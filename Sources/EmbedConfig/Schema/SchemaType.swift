@@ -22,6 +22,8 @@ public indirect enum SchemaType: Sendable {
     case token(rule: String, check: @Sendable (String) -> Bool)
     case list(SchemaType, maxItems: Int = 100)
     case object(ObjectSchema)
+    /// A key people may know from vendor docs that embedsmith deliberately never accepts.
+    case refused(reason: String)
 
     var summary: String {
         switch self {
@@ -38,6 +40,7 @@ public indirect enum SchemaType: Sendable {
         case .token(let rule, _): return rule
         case .list(let item, _): return "a list of \(item.summary)"
         case .object: return "a mapping"
+        case .refused: return "nothing (refused)"
         }
     }
 }

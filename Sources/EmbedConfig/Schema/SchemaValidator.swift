@@ -81,6 +81,11 @@ public struct SchemaValidator {
                 }
                 continue
             }
+            if case .refused(let reason) = field.type {
+                report(.error("config-refused", "'\(keyPath)' is not supported: \(reason)", at: location(keyNode)))
+                present.insert(key)
+                continue
+            }
             if isNull(valueNode) { continue }
             present.insert(key)
             if let value = validate(valueNode, as: field.type, path: keyPath) {

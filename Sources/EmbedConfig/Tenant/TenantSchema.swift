@@ -24,6 +24,9 @@ public enum TenantSchema {
         FieldSchema("allow", .list(CommonTypes.permissionsFeature, maxItems: 20), doc: "iframe permissions, scoped to the app's origin",
                     default: "[autoplay, microphone, camera, display-capture, encrypted-media, clipboard-write]"),
         FieldSchema("protocol", .enumeration(["current", "2023-07"]), doc: "postMessage protocol: current, or the 2023-07 legacy names", default: "current"),
+        FieldSchema("geolocation", .boolean, doc: "also delegate geolocation to the frame", default: "false"),
+        FieldSchema("logRocketAppID", .refused(reason: "it starts third-party session recording (LogRocket) of the agent app; embedsmith never emits lRAppID"), doc: "refused"),
+        FieldSchema("lRAppID", .refused(reason: "it starts third-party session recording (LogRocket) of the agent app; embedsmith never emits it"), doc: "refused"),
     ])
 
     static let externalReference = ObjectSchema("externalReference", [
@@ -32,6 +35,7 @@ public enum TenantSchema {
     ])
 
     static let embed = ObjectSchema("embed", doc: "Apizee Embed agent app (app.apizee.com/agent/)", [
+        FieldSchema("url", .url, doc: "the Embed app (only app.apizee.com; loopback under --dev)", default: "https://app.apizee.com/agent/"),
         FieldSchema("identificationKey", CommonTypes.identifier(maxLength: 128), doc: "company identification key (iK)"),
         FieldSchema("conversation", .string(maxLength: 100), doc: "conversation name (cN)"),
         FieldSchema("guestPhone", .phone, doc: "phone pre-set in the invitation form (gP)"),

@@ -14,7 +14,7 @@ enum HeadBuilder {
             head.append(HTMLElement("meta", [("name", .token("description")), ("content", .text(description))]).html)
             head.append(TrustedHTML(producedByTool: "\n"))
         }
-        if page.meta.noindex ?? page.containsPersonalData {
+        if page.meta.noindex ?? (page.containsPersonalData || page.isAgentTool) {
             head.append(TrustedHTML(producedByTool: "<meta name=\"robots\" content=\"noindex\">\n"))
         }
         if let canonical {

@@ -1361,6 +1361,18 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 .es-footer { max-width: 60rem; margin: 0 auto 2rem; padding: 0 2rem; color: var(--es-muted); font-size: .9rem; }
 
 """#,
+        "layouts/agent.mustache": #"""
+{{> agent-page}}
+
+"""#,
+        "layouts/console.mustache": #"""
+{{> agent-page}}
+
+"""#,
+        "layouts/embed-agent.mustache": #"""
+{{> agent-page}}
+
+"""#,
         "layouts/invite.mustache": #"""
 {{> head}}
 <body>
@@ -1368,7 +1380,7 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 <main id="main" class="es-main es-invite-page">
 <h1>{{page.title}}</h1>
 <div class="es-invite">
-{{{invitation}}}
+{{{component}}}
 </div>
 {{{content}}}
 </main>
@@ -1378,6 +1390,10 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 </html>
 
 """#,
+        "layouts/loader-agent.mustache": #"""
+{{> agent-page}}
+
+"""#,
         "layouts/page.mustache": #"""
 {{> head}}
 <body>
@@ -1385,6 +1401,23 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 <main id="main" class="es-main">
 <h1>{{page.title}}</h1>
 {{{content}}}
+</main>
+{{> footer}}
+{{{bodyEnd}}}
+</body>
+</html>
+
+"""#,
+        "partials/agent-page.mustache": #"""
+{{> head}}
+<body>
+{{> header}}
+<main id="main" class="es-main es-agent-page">
+<h1>{{page.title}}</h1>
+{{{content}}}
+<div class="es-agent">
+{{{component}}}
+</div>
 </main>
 {{> footer}}
 {{{bodyEnd}}}

@@ -30,39 +30,69 @@ enum PageParser {
         var csp = CSPContribution()
         var personal = false
         var frames: [JSONValue] = []
+        var loader: JSONValue? = nil
+        var agentTool = false
+        var sequence = 0
+        func absorb(_ output: ComponentOutput, at location: SourceLocation) {
+            csp.formUnion(output.csp)
+            personal = personal || output.containsPersonalData
+            agentTool = agentTool || output.isAgentTool
+            frames += output.bridgeFrames
+            if let settings = output.loaderAgent {
+                if loader != nil {
+                    diagnostics.append(.error("loader-agent-duplicate", "a page can hold one loaderAgent bootstrap", at: location))
+                }
+                loader = settings
+            }
+        }
+        // The layout's own component comes first on the page, so it gets number 1.
+        var component: TrustedHTML? = nil
+        if let (kind, key) = layoutComponents[meta.layout] {
+            sequence += 1
+            let options = meta.raw.object(key) ?? ConfigObject(location: meta.raw.location)
+            var layoutContext = context
+            layoutContext.sequence = sequence
+            switch ComponentRegistry.render(kind: kind, options: options, context: layoutContext) {
+            case .success(let output):
+                component = output.html
+                absorb(output, at: options.location)
+            case .failure(let problems):
+                diagnostics += problems
+            }
+        }
         for piece in rendered.pieces {
             switch piece {
             case .html(let html):
                 content.append(TrustedHTML(producedByTool: html))
             case .embed(let block):
-                switch renderEmbed(block, file: file, context: context) {
+                sequence += 1
+                var blockContext = context
+                blockContext.sequence = sequence
+                switch renderEmbed(block, file: file, context: blockContext) {
                 case .success(let output):
                     content.append(output.html)
                     content.append(TrustedHTML(producedByTool: "\n"))
-                    csp.formUnion(output.csp)
-                    personal = personal || output.containsPersonalData
-                    frames += output.bridgeFrames
+                    absorb(output, at: SourceLocation(file: file, line: block.fenceLine, column: block.column))
                 case .failure(let problems):
                     diagnostics += problems
                 }
             }
         }
 
-        var invitation: TrustedHTML? = nil
-        if meta.layout == "invite" {
-            let options = meta.raw.object("invitation") ?? ConfigObject(location: meta.raw.location)
-            switch ComponentRegistry.render(kind: "quick-invitation", options: options, context: context) {
-            case .success(let output):
-                invitation = output.html
-                personal = personal || output.containsPersonalData
-            case .failure(let problems):
-                diagnostics += problems
-            }
-        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (ParsedPage(source: source, meta: meta, content: content, invitation: invitation, csp: csp,
-                           containsPersonalData: personal, bridgeFrames: frames, headings: rendered.headings), diagnostics)
+        return (ParsedPage(source: source, meta: meta, content: content, component: component, csp: csp,
+                           containsPersonalData: personal, bridgeFrames: frames, loaderAgent: loader, isAgentTool: agentTool,
+                           headings: rendered.headings), diagnostics)
     }
+
+    /// Layout → (component kind, front matter key holding its options).
+    static let layoutComponents: [String: (String, String)] = [
+        "invite": ("quick-invitation", "invitation"),
+        "agent": ("web-agent", "agent"),
+        "embed-agent": ("apizee-embed", "embedAgent"),
+        "console": ("console", "console"),
+        "loader-agent": ("loader-agent", "loaderAgent"),
+    ]
 
     static func renderEmbed(_ block: EmbedBlock, file: String, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
         let fence = SourceLocation(file: file, line: block.fenceLine, column: block.column)

@@ -9,10 +9,13 @@ struct ParsedPage: Sendable {
     var source: PageSource
     var meta: PageMeta
     var content: TrustedHTML
-    /// The main invitation button of an `invite` page.
-    var invitation: TrustedHTML?
+    /// The layout's main component (the invitation button of `invite`, the frame of `agent`…).
+    var component: TrustedHTML?
     var csp: CSPContribution
     var containsPersonalData: Bool
     var bridgeFrames: [JSONValue]
+    var loaderAgent: JSONValue?
+    /// Holds an agent tool (frame, console, loader): noindex unless the page says otherwise.
+    var isAgentTool: Bool
     var headings: [Heading]
 }

@@ -42,7 +42,7 @@ enum PageRenderer {
             "content": page.content,
             "bodyEnd": bodyEnd,
         ]
-        if let invitation = page.invitation { context["invitation"] = invitation }
+        if let component = page.component { context["component"] = component }
         guard templates.layouts.contains(page.meta.layout) else {
             return .failure(.error("template-missing", "no template for layout '\(page.meta.layout)' (templates/layouts/\(page.meta.layout).mustache)",
                                    at: page.meta.raw.location(of: "layout")))

@@ -13,7 +13,7 @@ enum TemplateVariables {
     static let kinds: [String: TemplateVariableKind] = [
         "content": .trustedHTML,
         "head": .trustedHTML,
-        "invitation": .trustedHTML,
+        "component": .trustedHTML,
         "bodyEnd": .trustedHTML,
         "page.url": .url,
         "page.root": .url,

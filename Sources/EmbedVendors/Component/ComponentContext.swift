@@ -6,10 +6,13 @@ public struct ComponentContext: Sendable {
     public var tenant: TenantConfig
     /// `--dev`: loopback http URLs are accepted for local testing.
     public var allowLoopbackHTTP: Bool
+    /// 1 for the first component of a page, 2 for the next…: makes element ids unique per page.
+    public var sequence: Int
 
-    public init(tenant: TenantConfig, allowLoopbackHTTP: Bool = false) {
+    public init(tenant: TenantConfig, allowLoopbackHTTP: Bool = false, sequence: Int = 1) {
         self.tenant = tenant
         self.allowLoopbackHTTP = allowLoopbackHTTP
+        self.sequence = sequence
     }
 
     /// UI strings of the tool itself, in the tenant's language.

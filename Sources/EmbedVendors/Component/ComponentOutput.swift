@@ -36,12 +36,18 @@ public struct ComponentOutput: Sendable {
     public var containsPersonalData: Bool
     /// Settings the host bridge reads from the page's JSON data block, if any.
     public var bridgeFrames: [JSONValue]
+    /// Settings of the loaderAgent bootstrap (at most one per page).
+    public var loaderAgent: JSONValue?
+    /// Pages with agent components are for the tenant's own agents: not indexed by default.
+    public var isAgentTool: Bool
 
     public init(html: TrustedHTML, csp: CSPContribution = CSPContribution(), containsPersonalData: Bool = false,
-                bridgeFrames: [JSONValue] = []) {
+                bridgeFrames: [JSONValue] = [], loaderAgent: JSONValue? = nil, isAgentTool: Bool = false) {
         self.html = html
         self.csp = csp
         self.containsPersonalData = containsPersonalData
         self.bridgeFrames = bridgeFrames
+        self.loaderAgent = loaderAgent
+        self.isAgentTool = isAgentTool
     }
 }

@@ -12,6 +12,14 @@ public enum ComponentRegistry {
             return QuickInvitation.build(options: options, context: context).map { $0.output(context: context) }
         case "room-link":
             return RoomLink.build(options: options, context: context).map { $0.output(context: context) }
+        case "web-agent":
+            return WebAgentFrame.build(options: options, context: context).map { $0.output(context: context) }
+        case "apizee-embed":
+            return ApizeeEmbedFrame.build(options: options, context: context).map { $0.output(context: context) }
+        case "console":
+            return ConsoleFrame.build(options: options, context: context).map { $0.output(context: context) }
+        case "loader-agent":
+            return LoaderAgentBootstrap.build(options: options, context: context).map { $0.output(context: context) }
         default:
             return .failure([.error("embed-unknown-kind", "unknown component '\(kind)'", at: options.location)])
         }
