@@ -81,6 +81,24 @@ import Testing
         #expect(CLIRunner.snapshot(root.appendingPathComponent("site")) == before)
     }
 
+    @Test func loopbackAgentURLsNeedDev() throws {
+        let root = CLIRunner.temporaryDirectory("dev")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dir = root.appendingPathComponent("content/lab")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("name: Lab\nbaseURL: https://lab.example/\napizee:\n  apiKey: k\n  webAgent:\n    url: http://127.0.0.1:8802/index.html\n".utf8)
+            .write(to: dir.appendingPathComponent("tenant.yaml"))
+        try Data("---\ntitle: Agent\nlayout: agent\n---\n".utf8).write(to: dir.appendingPathComponent("index.md"))
+        let refused = try CLIRunner.run(["build"], in: root)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("content/lab/tenant.yaml:6:10: error: 'apizee.webAgent.url': http://127.0.0.1 is only allowed with --dev [url-not-https]"))
+        let accepted = try CLIRunner.run(["build", "--dev", "--quiet"], in: root)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let page = try String(contentsOf: root.appendingPathComponent("site/lab/index.html"), encoding: .utf8)
+        #expect(page.contains("src=\"http://127.0.0.1:8802/index.html?aK=k\""))
+        #expect(page.contains("frame-src http://127.0.0.1:8802;"))
+    }
+
     @Test func usageErrorsExit64() throws {
         let dir = CLIRunner.temporaryDirectory("usage")
         defer { try? FileManager.default.removeItem(at: dir) }

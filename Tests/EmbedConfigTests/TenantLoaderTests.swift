@@ -71,6 +71,12 @@ import Testing
         if let location = match?.location { #expect("\(location.line):\(location.column)" == position) }
     }
 
+    @Test func sessionRecordingIsRefused() {
+        #expect(diagnostics("name: Acme\nbaseURL: https://a.example/\napizee:\n  webAgent:\n    lRAppID: abc/app\n") == [
+            "content/acme/tenant.yaml:5:5: error: 'apizee.webAgent.lRAppID' is not supported: it starts third-party session recording (LogRocket) of the agent app; embedsmith never emits it [config-refused]",
+        ])
+    }
+
     @Test func invalidUTF8IsLocated() {
         var data = Data("name: Acme\nbaseURL: https://a.example/\ntheme: { logo: \"".utf8)
         data.append(contentsOf: [0xC3, 0x28])

@@ -29,6 +29,9 @@ public struct HTMLDocument: Sendable {
             var options = kGumboDefaultOptions
             // Parse errors are not used; do not let hostile input grow the error list.
             options.max_errors = 0
+            // A tab is one column, as in embedsmith's own diagnostics (gumbo's default of 8
+            // would also put the character after a leading tab at column 8, not 9).
+            options.tab_stop = 1
             let output: UnsafeMutablePointer<GumboOutput>?
             if let base = buffer.baseAddress {
                 output = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -89,7 +92,7 @@ public struct HTMLDocument: Sendable {
         }
     }
 
-    private static func nodePointer(_ vector: GumboVector, _ index: Int) -> UnsafeMutablePointer<GumboNode>? {
+    static func nodePointer(_ vector: GumboVector, _ index: Int) -> UnsafeMutablePointer<GumboNode>? {
         guard let data = vector.data, index < Int(vector.length) else { return nil }
         return data[index]?.assumingMemoryBound(to: GumboNode.self)
     }
@@ -128,7 +131,7 @@ public struct HTMLDocument: Sendable {
 
     /// The normalized name for tags gumbo knows; for the others (`<dialog>`, `<search>`,
     /// custom elements) the name as written in the start tag, lowercased.
-    private static func tagName(_ element: GumboElement) -> String {
+    static func tagName(_ element: GumboElement) -> String {
         if element.tag != GUMBO_TAG_UNKNOWN, element.tag != GUMBO_TAG_LAST, let normalized = gumbo_normalized_tagname(element.tag) {
             let name = String(cString: normalized)
             if !name.isEmpty { return name.lowercased() }
@@ -162,7 +165,7 @@ public struct HTMLDocument: Sendable {
     /// Re-hangs every node directly under the document node, so that gumbo's recursive
     /// destructor goes one level deep. Vectors are allocated with `malloc`, which is what
     /// gumbo's default allocator uses, so gumbo frees them as its own.
-    private static func flatten(_ document: UnsafeMutablePointer<GumboNode>) {
+    static func flatten(_ document: UnsafeMutablePointer<GumboNode>) {
         var all: [UnsafeMutablePointer<GumboNode>] = []
         var stack: [UnsafeMutablePointer<GumboNode>] = []
         let top = document.pointee.v.document.children

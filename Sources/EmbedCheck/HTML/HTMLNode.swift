@@ -17,8 +17,9 @@ public final class HTMLNode: @unchecked Sendable {
     public let attributes: [(name: String, value: String)]
     /// Text of a text or comment node (decoded); `""` for documents and elements.
     public let text: String
-    /// 1-based position of the node's first character in the source; 0 for nodes the parser
-    /// inserted on its own (implied `<html>`, `<head>`, `<body>`, `<tbody>`...).
+    /// 1-based position of the node's first character in the source (a tab is one column).
+    /// Elements the parser inserted (implied `<html>`, `<body>`, `<tbody>`...) have the
+    /// position of the token that made it insert them; 0 when gumbo gives none.
     public let line: Int
     public let column: Int
 

@@ -1359,6 +1359,9 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 .es-button:hover { filter: brightness(1.1); }
 .es-invite { margin: 1rem 0 1.5rem; }
 .es-footer { max-width: 60rem; margin: 0 auto 2rem; padding: 0 2rem; color: var(--es-muted); font-size: .9rem; }
+.es-agent { margin-top: 1rem; }
+/* The console is a whole application: give it most of the screen. */
+.es-frame.es-console { height: min(85vh, 900px); }
 
 """#,
         "layouts/agent.mustache": #"""

@@ -1,0 +1,34 @@
+import ArgumentParser
+import EmbedCheck
+import EmbedConfig
+import EmbedCore
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Print the documentation of one check rule (or list the rules).",
+        discussion: """
+        Examples:
+          embedsmith explain                 # every rule with its one-line summary
+          embedsmith explain sandbox-escape
+        """)
+
+    @Argument(help: ArgumentHelp("A rule id, as printed in brackets after each finding.", valueName: "rule"))
+    var rule: String?
+
+    func run() throws {
+        guard let rule else {
+            let width = RuleRegistry.ids.map(\.count).max() ?? 0
+            for entry in RuleRegistry.all {
+                print(entry.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.summary)
+            }
+            return
+        }
+        guard RuleRegistry.rule(rule) != nil, let page = RuleDocs.page(for: rule) else {
+            var message = "unknown rule '\(rule)'"
+            if let guess = Suggestion.closest(to: rule, in: RuleRegistry.ids) { message += " (did you mean '\(guess)'?)" }
+            throw ValidationError(message + "; 'embedsmith explain' lists them")
+        }
+        print(page, terminator: page.hasSuffix("\n") ? "" : "\n")
+    }
+}

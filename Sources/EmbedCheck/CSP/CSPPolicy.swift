@@ -1,0 +1,53 @@
+/// A Content-Security-Policy parsed as CSP3 "parse a serialized CSP" does: split on `;`,
+/// directive names ASCII-lowercased, the first occurrence of a name wins, values split on
+/// ASCII whitespace.
+public struct CSPPolicy: Sendable {
+    public struct Directive: Sendable {
+        public var name: String
+        public var sources: [String]
+    }
+
+    public let directives: [Directive]
+    /// Directive names written more than once (browsers ignore the later ones).
+    public let duplicates: [String]
+
+    public init(_ text: String) {
+        var seen: Set<String> = []
+        var directives: [Directive] = []
+        var duplicates: [String] = []
+        for piece in text.split(separator: ";", omittingEmptySubsequences: true) {
+            let tokens = String(piece).splitOnHTMLSpace
+            guard let first = tokens.first else { continue }
+            let name = first.asciiLowercased
+            guard name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else { continue }
+            if seen.contains(name) {
+                duplicates.append(name)
+                continue
+            }
+            seen.insert(name)
+            directives.append(Directive(name: name, sources: tokens.dropFirst().map(String.init)))
+        }
+        self.directives = directives
+        self.duplicates = duplicates
+    }
+
+    public func directive(_ name: String) -> Directive? { directives.first { $0.name == name } }
+
+    /// The directive that governs `name`, following CSP3's fallback lists
+    /// (`frame-src` → `child-src` → `default-src`, `script-src-elem` → `script-src` → `default-src`…).
+    public func effective(_ name: String) -> Directive? {
+        for candidate in CSPPolicy.fallbacks[name] ?? [name, "default-src"] {
+            if let directive = directive(candidate) { return directive }
+        }
+        return nil
+    }
+
+    static let fallbacks: [String: [String]] = [
+        "script-src-elem": ["script-src-elem", "script-src", "default-src"],
+        "script-src-attr": ["script-src-attr", "script-src", "default-src"],
+        "style-src-elem": ["style-src-elem", "style-src", "default-src"],
+        "style-src-attr": ["style-src-attr", "style-src", "default-src"],
+        "frame-src": ["frame-src", "child-src", "default-src"],
+        "worker-src": ["worker-src", "child-src", "script-src", "default-src"],
+    ]
+}

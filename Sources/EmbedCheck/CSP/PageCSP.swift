@@ -1,0 +1,36 @@
+/// The Content-Security-Policy `<meta>` elements of a page and the policies they deliver.
+struct PageCSP {
+    /// An `http-equiv="Content-Security-Policy"` meta element that a browser applies
+    /// (in `<head>`, with a `content`), and its parsed policy.
+    struct Meta {
+        var element: PageElement
+        var policy: CSPPolicy
+    }
+
+    let metas: [Meta]
+
+    init(_ page: Page) {
+        metas = page.elements(named: "meta").compactMap { element in
+            guard element.isHTML, PageCSP.isCSPMeta(element), element.inHead, let content = element.value("content") else { return nil }
+            return Meta(element: element, policy: CSPPolicy(content))
+        }
+    }
+
+    static func isCSPMeta(_ element: PageElement) -> Bool {
+        element.value("http-equiv")?.trimmingHTMLSpace.asciiLowercased == "content-security-policy"
+    }
+
+    /// Inline `<script>` elements that run (classic or module scripts, import maps,
+    /// speculation rules), not data blocks such as `type="application/json"`.
+    static func isExecutable(_ script: PageElement) -> Bool {
+        guard let type = script.value("type")?.trimmingHTMLSpace.asciiLowercased, !type.isEmpty else { return true }
+        return javaScriptTypes.contains(type) || ["module", "importmap", "speculationrules"].contains(type)
+    }
+
+    static let javaScriptTypes: Set<String> = [
+        "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
+        "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+        "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+        "text/x-ecmascript", "text/x-javascript",
+    ]
+}

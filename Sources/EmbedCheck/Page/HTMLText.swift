@@ -1,0 +1,31 @@
+/// String helpers that follow HTML's definitions (ASCII whitespace, ASCII case-insensitivity),
+/// not Unicode's.
+extension String {
+    /// TAB, LF, FF, CR, SPACE.
+    static func isHTMLSpace(_ c: Character) -> Bool {
+        c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" || c == "\r\n"
+    }
+
+    var splitOnHTMLSpace: [Substring] { split(whereSeparator: String.isHTMLSpace) }
+
+    var trimmingHTMLSpace: String {
+        guard let first = firstIndex(where: { !String.isHTMLSpace($0) }),
+              let last = lastIndex(where: { !String.isHTMLSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// Lowercases A–Z only, as HTML does for keywords.
+    var asciiLowercased: String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Shortened for messages: at most `limit` characters, with an ellipsis.
+    func clipped(_ limit: Int = 80) -> String {
+        count <= limit ? self : String(prefix(limit - 1)) + "…"
+    }
+}
+
+extension Substring {
+    var asciiLowercased: String { String(self).asciiLowercased }
+}

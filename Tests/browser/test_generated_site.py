@@ -1,0 +1,152 @@
+"""The committed sample site/ (what `embedsmith build` generates), loaded in Chromium.
+
+Vendor hosts are answered by Playwright routes with the stub apps, so the pages run exactly as
+published (https://apirtc.github.io, https://app.apizee.com, https://cdn.apirtc.com, the console
+CNAME) with no network: the bridge sees the real vendor origins.
+"""
+import pathlib
+import sys
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, HERE, Harness, Server, wait_for
+from stub_server import TOKEN
+
+SITE = HERE.parent.parent / "site"
+PORT = 8804
+ORIGIN = f"http://127.0.0.1:{PORT}"
+AGENT_DIR = FIXTURES / "agent"
+SHOTS = pathlib.Path("/tmp/embedsmith-shots")
+PAGES = sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html"))
+PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+
+
+@pytest.fixture(scope="module")
+def site_server(servers):
+    server = Server(PORT, [sys.executable, str(HERE / "stub_server.py"), "--port", str(PORT), "--dir", str(SITE)])
+    server.start()
+    try:
+        yield ORIGIN
+    finally:
+        server.stop()
+
+
+def _agent_file(route, request):
+    """Serves the stub agent for any path of a vendor agent host. The Dupont tenant is on the
+    2023-07 protocol: its frame gets the stub in legacy mode, as a 2023-07 build would be."""
+    name = request.url.split("?", 1)[0].rsplit("/", 1)[-1] or "index.html"
+    if name not in ("agent.js", "agent.css", "favicon.ico"):
+        name = "index.html"
+    body = (AGENT_DIR / name).read_bytes()
+    frame_url = request.frame.url if request.frame else ""
+    if name == "agent.js" and "dupontDemoKey" in frame_url:
+        body = body.replace(b'params.get("legacy") === "1"', b"true")
+    kind = {"js": "application/javascript", "css": "text/css", "ico": "image/x-icon"}.get(name.rsplit(".", 1)[-1], "text/html")
+    route.fulfill(status=200, body=body, headers={"Content-Type": kind})
+
+
+@pytest.fixture
+def g(browser, site_server):
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    context.route("https://apirtc.github.io/**", _agent_file)
+    context.route("https://app.apizee.com/**", _agent_file)
+    context.route("https://cdn.apirtc.com/agent/loaderAgent.js", lambda route, _: route.fulfill(
+        status=200, body=(FIXTURES / "host/stub/loaderAgent.js").read_bytes(), headers={"Content-Type": "application/javascript"}))
+    context.route("https://apizee.acme.example/**", lambda route, _: route.fulfill(
+        status=200, body=(FIXTURES / "console/index.html").read_bytes(), headers={"Content-Type": "text/html"}))
+    harness = Harness(context)
+    try:
+        yield harness
+    finally:
+        context.close()
+
+
+def open_page(g, path):
+    g.page.goto(f"{ORIGIN}/{path}", wait_until="load")
+    return g.page
+
+
+def test_sample_site_is_there():
+    assert len(PAGES) >= 10, "run `make site` first"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_sample_page_loads_without_csp_violations_or_console_errors(g, path):
+    page = open_page(g, path)
+    page.wait_for_timeout(150)
+    for frame in page.frames:
+        frame.wait_for_load_state("load")
+    g.assert_clean()
+
+
+def test_agent_page_handshake_with_the_real_origin(g):
+    page = open_page(g, "acme/agent.html")
+    frame = g.frame("es-frame-1")
+    received = g.wait_handshake(frame, n=2)
+    assert [r["data"] for r in received[:2]] == [
+        {"type": "configuration", "data": {"apiRtc": {"apiKey": "myDemoApiKey"}}},
+        {"type": "guest_data", "data": {"phone": "+33612345678"}},
+    ]
+    assert all(r["origin"] == ORIGIN for r in received)
+    assert page.evaluate("() => window.embedsmith.isReady('es-frame-1')")
+    # A snapshot from the app reaches the gallery; a javascript: one never becomes an image.
+    g.emit(frame, {"type": "snapshot", "contact": {"id": "c1"}, "dataUrl": PNG})
+    g.emit(frame, {"type": "snapshot", "contact": {"id": "c2"}, "dataUrl": "javascript:alert(1)"})
+    wait_for(lambda: page.evaluate("() => document.querySelectorAll('.es-gallery img').length") == 1, what="one snapshot image")
+    page.wait_for_timeout(100)
+    assert page.evaluate("() => [...document.querySelectorAll('img')].map(i => i.src).filter(s => s.startsWith('javascript'))") == []
+    g.assert_clean()
+
+
+def test_legacy_tenant_speaks_2023_07_names(g):
+    open_page(g, "dupont/agent.html")
+    frame = g.frame("es-frame-1")
+    received = g.wait_handshake(frame, n=1)
+    assert received[0]["data"] == {"type": "app_config", "data": {"apiRtc": {"apiKey": "dupontDemoKey"}}}
+    g.page.evaluate("() => window.embedsmith.send('es-frame-1', {type: 'join'})")
+    g.wait_received(frame, lambda r: any(m["data"].get("type") == "join_conversation" for m in r), "join_conversation")
+    g.assert_clean()
+
+
+def test_embed_page_talks_to_app_apizee_com(g):
+    open_page(g, "acme/embed.html")
+    frame = g.frame("es-frame-1")
+    src = g.page.evaluate("() => document.getElementById('es-frame-1').src")
+    assert src.startswith("https://app.apizee.com/agent/?iK=acme-ik-2f9c&cN=Acme-Embed&")
+    assert "eR=%5B%7B%22name%22%3A%22ticketId%22%2C%22reference%22%3A%2212345%22%7D%5D" in src
+    g.emit(frame, {"type": "ready"})  # the stub already sent one at mount; a second is harmless
+    wait_for(lambda: g.events("ready"), what="ready event")
+    g.assert_clean()
+
+
+def test_loader_page_gets_identity_at_run_time_and_forwards_events(g):
+    page = open_page(g, "acme/loader.html")
+    wait_for(lambda: len(g.events("loader-event")) == 3, what="three loader events")
+    call = page.evaluate("() => window.__loadAgentCall")
+    assert call["serverDomainRoot"] == "https://cloud.apizee.com/"
+    assert call["userInfos"]["token"] == TOKEN
+    assert [e["detail"]["type"] for e in g.events("loader-event")] == ["init", "updatePresence", "someUndocumentedEvent"]
+    assert TOKEN not in page.evaluate("() => document.documentElement.outerHTML")
+    g.assert_clean()
+
+
+def test_no_token_in_any_generated_file():
+    for path in SITE.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert TOKEN.encode() not in data, path
+            assert b"access_token" not in data, path
+
+
+def test_screenshots_of_agent_and_console_pages(g):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = open_page(g, "acme/agent.html")
+    g.wait_handshake(g.frame("es-frame-1"), n=2)
+    g.emit(g.frame("es-frame-1"), {"type": "snapshot", "contact": {"id": "c1"}, "dataUrl": PNG})
+    g.emit(g.frame("es-frame-1"), {"type": "link_copied", "link": "https://apirtc.github.io/web-guest?i=abc"})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(SHOTS / "sample-agent.png"), full_page=True)
+    page = open_page(g, "acme/console.html")
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(SHOTS / "sample-console.png"), full_page=True)
+    assert (SHOTS / "sample-agent.png").stat().st_size > 10_000
