@@ -44,7 +44,7 @@ public enum BuildPipeline {
         do {
             if let refusal = try staging.prepare(root: options.root) { return fail(.ioFailure, [refusal]) }
         } catch {
-            return fail(.ioFailure, [.error("io-write", "cannot prepare the output folder: \(error.localizedDescription)")])
+            return fail(.ioFailure, [.error("io-write", "cannot prepare the output folder '\(options.output.path)': something in its path is not a writable folder")])
         }
         let shared = SharedAssets(templates: templates)
         let results = ParallelMap.map(tenants, jobs: options.jobs) { source in
@@ -58,6 +58,8 @@ public enum BuildPipeline {
             manifest.outputs.merge(result.outputs) { a, _ in a }
             pages += result.pageCount
         }
+        var seen = Set<String>()
+        diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
         if diagnostics.hasErrors {
             staging.abandon()
             let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.code.hasPrefix("io-") }

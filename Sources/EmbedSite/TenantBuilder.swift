@@ -23,10 +23,17 @@ struct TenantBuilder {
         var result = Result()
         let id = source.id
         let configData: Data
+        let configURL = source.directory.appendingPathComponent("tenant.yaml")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: configURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            result.diagnostics.append(.error("io-read", "tenant.yaml is a folder, not a file",
+                                             at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
+            return result
+        }
         do {
-            configData = try Data(contentsOf: source.directory.appendingPathComponent("tenant.yaml"))
+            configData = try Data(contentsOf: configURL)
         } catch {
-            result.diagnostics.append(.error("io-read", "cannot read tenant.yaml: \(error.localizedDescription)",
+            result.diagnostics.append(.error("io-read", "cannot read tenant.yaml (\(String(cString: strerror(errno))))",
                                              at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
             return result
         }

@@ -12,10 +12,13 @@ public struct SchemaValidator {
 
     /// Added to Yams' line numbers for YAML that starts further down a file (front matter, embed blocks).
     private let lineOffset: Int
+    /// Added to columns when the YAML was indented in its file (an indented ``` fence).
+    private let columnOffset: Int
 
-    public init(file: String, lineOffset: Int = 0, allowLoopbackHTTP: Bool = false) {
+    public init(file: String, lineOffset: Int = 0, columnOffset: Int = 0, allowLoopbackHTTP: Bool = false) {
         self.file = file
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
         self.urlPolicy = URLPolicy(allowLoopbackHTTP: allowLoopbackHTTP)
     }
 
@@ -39,7 +42,7 @@ public struct SchemaValidator {
 
     func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: (mark?.column ?? 1) + columnOffset)
     }
 
     private mutating func spend() -> Bool {
@@ -143,7 +146,10 @@ public struct SchemaValidator {
         case .boolean:
             if plain, ["true", "True", "TRUE"].contains(text) { return .bool(true) }
             if plain, ["false", "False", "FALSE"].contains(text) { return .bool(false) }
-            report(.error("config-type", "'\(path)' must be true or false, found '\(clip(text))'", at: here))
+            let quoted = !plain && ["true", "false"].contains(text.lowercased())
+            let found = quoted ? "the string '\(text)'" : "'\(clip(text))'"
+            report(.error("config-type", "'\(path)' must be true or false, found \(found)", at: here,
+                          hint: quoted ? "remove the quotes" : nil))
             return nil
         case .integer(let lo, let hi):
             guard plain, let value = Int(text) else {
@@ -171,7 +177,8 @@ public struct SchemaValidator {
                 return nil
             }
             if length < minLength {
-                report(.error("config-too-short", "'\(path)' must have at least \(minLength) characters", at: here))
+                let need = minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters"
+                report(.error("config-too-short", "'\(path)' \(need)", at: here))
                 return nil
             }
             if let bad = text.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }) {

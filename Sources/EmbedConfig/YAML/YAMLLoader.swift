@@ -18,29 +18,33 @@ public enum YAMLLoader {
             return .failure(.error("yaml-too-large", "YAML is larger than \(YAMLPrecheck.maxBytes) bytes",
                                    at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
-        if let problem = YAMLPrecheck.structure(text, file: file, firstLine: firstLine) {
+        if let problem = YAMLTokenScan.check(text, file: file, firstLine: firstLine, columnOffset: firstColumn - 1) {
             return .failure(problem)
         }
         do {
             let node = try Yams.compose(yaml: text)
             return .success(node)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: firstColumn - 1))
         } catch {
             return .failure(.error("yaml-syntax", "YAML could not be read: \(error)",
                                    at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int, columnOffset: Int = 0) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+            SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column + columnOffset)
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text))" }
+            if let context {
+                let start = at(context.mark)
+                // Where the unfinished construct began, when that is not where the error is.
+                message += start == at(mark) ? " (\(context.text))" : " (\(context.text) that starts at \(start.line):\(start.column))"
+            }
             var hint: String? = nil
             if problem.contains("tab") || problem.contains("cannot start any token") {
                 hint = "YAML indentation uses spaces, never tabs"

@@ -16,12 +16,28 @@ public enum SourceText {
                                    at: SourceLocation(file: file, line: line, column: column),
                                    hint: "save the file as UTF-8"))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = lineAndColumn(ofByte: nul, in: bytes)
-            return .failure(.error("input-encoding", "file contains a NUL byte",
-                                   at: SourceLocation(file: file, line: line, column: column)))
+        if let bad = firstForbiddenCharacter(bytes) {
+            let (line, column) = lineAndColumn(ofByte: bad.offset, in: bytes)
+            return .failure(.error("input-encoding", "file contains \(bad.what)",
+                                   at: SourceLocation(file: file, line: line, column: column),
+                                   hint: bad.hint))
         }
         return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Control characters other than tab, line feed and carriage return, and a byte order mark
+    /// anywhere but the very start (what concatenating two files produces).
+    static func firstForbiddenCharacter(_ bytes: [UInt8]) -> (offset: Int, what: String, hint: String?)? {
+        for (i, b) in bytes.enumerated() {
+            if b == 0 { return (i, "a NUL byte", nil) }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F {
+                return (i, "the control character U+\(String(format: "%04X", b))", "remove it; only tab and line breaks are allowed")
+            }
+            if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+                return (i, "a byte order mark (U+FEFF) inside the text", "remove it (files pasted together often carry one)")
+            }
+        }
+        return nil
     }
 
     /// Offset of the first byte that does not start a well-formed UTF-8 sequence.
@@ -56,7 +72,8 @@ public enum SourceText {
     public static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1
         var lineStart = 0
-        for i in 0..<offset where bytes[i] == 0x0A {
+        // LF, CRLF and a lone CR each end a line, as in YAML and CommonMark.
+        for i in 0..<offset where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
             line += 1
             lineStart = i + 1
         }

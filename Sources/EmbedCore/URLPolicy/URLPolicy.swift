@@ -70,7 +70,8 @@ public struct URLPolicy: Sendable {
         }
         if let allowedHosts, !allowedHosts.contains(host), !(allowLoopbackHTTP && Self.isLoopback(host)) {
             let list = allowedHosts.sorted().joined(separator: ", ")
-            throw URLRejection(code: "url-host-not-allowed", reason: "host '\(host)' is not allowed here (allowed: \(list))")
+            let shown = host.count > 80 ? String(host.prefix(77)) + "..." : host
+            throw URLRejection(code: "url-host-not-allowed", reason: "host '\(shown)' is not allowed here (allowed: \(list))")
         }
         return SafeURL(validated: url)
     }

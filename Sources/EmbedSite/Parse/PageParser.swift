@@ -24,7 +24,16 @@ enum PageParser {
         guard let meta = metaOrNil else { return (nil, diagnostics) }
 
         let rendered = MarkdownRenderer.render(split.body, firstLine: split.bodyFirstLine, allowRawHTML: meta.rawHTML)
-        diagnostics += rendered.issues.map { diagnostic($0, file: file) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        diagnostics += rendered.issues.map { issue in
+            var fixed = issue
+            if issue.line >= 1, issue.line <= lines.count {
+                // cmark counts bytes; count characters like every other diagnostic.
+                let bytes = Array(lines[issue.line - 1].utf8.prefix(max(0, issue.column - 1)))
+                fixed.column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+            }
+            return diagnostic(fixed, file: file)
+        }
 
         var content = TrustedHTML.empty
         var csp = CSPContribution()
@@ -102,11 +111,12 @@ enum PageParser {
             return .failure([.error("embed-unknown-kind", message, at: fence,
                                     hint: "components: \(ComponentRegistry.kinds.joined(separator: ", "))")])
         }
-        switch YAMLLoader.load(text: block.body, file: file, firstLine: block.line) {
+        switch YAMLLoader.load(text: block.body, file: file, firstLine: block.line, firstColumn: block.column) {
         case .failure(let d):
             return .failure([d])
         case .success(let node):
-            var validator = SchemaValidator(file: file, lineOffset: block.line - 1, allowLoopbackHTTP: context.allowLoopbackHTTP)
+            var validator = SchemaValidator(file: file, lineOffset: block.line - 1, columnOffset: block.column - 1,
+                                            allowLoopbackHTTP: context.allowLoopbackHTTP)
             let options = validator.validateDocument(node, schema: schema, what: "the 'embed \(block.kind)' block", at: fence)
             if validator.diagnostics.hasErrors { return .failure(DiagnosticList(validator.diagnostics)) }
             return ComponentRegistry.render(kind: block.kind, options: options, context: context)

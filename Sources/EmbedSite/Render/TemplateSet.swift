@@ -44,7 +44,46 @@ struct TemplateSet: Sendable {
             }
         }
         diagnostics += set.compile()
+        diagnostics += set.partialCycles()
         return (set, diagnostics)
+    }
+
+    /// A partial that includes itself, directly or through others, would recurse forever at
+    /// render time: refuse it with the chain.
+    private func partialCycles() -> [Diagnostic] {
+        var includes: [String: [String]] = [:]
+        for (path, text) in files where path.hasPrefix("partials/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("partials/".count).dropLast(".mustache".count))
+            includes[name] = Self.partialNames(in: text)
+        }
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<String>()
+        func visit(_ name: String, _ chain: [String]) {
+            if let start = chain.firstIndex(of: name) {
+                let cycle = chain[start...] + [name]
+                if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted {
+                    let origin = origins["partials/\(cycle.first!).mustache"] ?? "partials/\(cycle.first!).mustache"
+                    diagnostics.append(.error("template-syntax", "partials include each other in a loop: " + cycle.joined(separator: " → "),
+                                              at: SourceLocation(file: origin, line: 1, column: 1)))
+                }
+                return
+            }
+            for next in includes[name] ?? [] where includes[next] != nil { visit(next, chain + [name]) }
+        }
+        for name in includes.keys.sorted() { visit(name, []) }
+        return diagnostics
+    }
+
+    static func partialNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
     }
 
     func file(_ path: String) -> String? { files[path] }
@@ -70,8 +109,11 @@ struct TemplateSet: Sendable {
             }
             do {
                 try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template-syntax", "Mustache syntax error: \(Self.describe(error.error))",
+                                          at: SourceLocation(file: origin, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template-syntax", "Mustache syntax error: \(error)", at: SourceLocation(file: origin, line: 1, column: 1)))
+                diagnostics.append(.error("template-syntax", "Mustache syntax error: \(Self.describe(error))", at: SourceLocation(file: origin, line: 1, column: 1)))
             }
         }
         return diagnostics
@@ -84,5 +126,19 @@ extension TemplateSet {
         var hashes: [String: String] = [:]
         for (path, text) in files { hashes["templates/\(path)"] = ContentHash.sha256Hex(text) }
         return hashes
+    }
+}
+
+extension TemplateSet {
+    /// Plain words for swift-mustache's parser errors.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "the template cannot be parsed" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is never closed ({{/name}} missing)"
+        case .invalidSetDelimiter: return "malformed delimiter change"
+        default: return "the template cannot be parsed (\(error))"
+        }
     }
 }

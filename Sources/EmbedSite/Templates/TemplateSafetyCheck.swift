@@ -30,6 +30,9 @@ enum TemplateSafetyCheck {
         var state = State.text
         var tagName = ""
         var readingTagName = false
+        // swift-mustache parses sections recursively: bound the nesting it will see.
+        var sectionDepth = 0
+        let maxSectionDepth = 32
 
         func advance(_ n: Int = 1) {
             for _ in 0..<n where i < chars.count {
@@ -108,6 +111,11 @@ enum TemplateSafetyCheck {
                 case "#"?, "^"?, "/"?:
                     if case .rawText = state { fail("sections are not allowed inside <script> or <style>", at: here) }
                     if state == .comment { fail("sections are not allowed inside HTML comments", at: here) }
+                    sectionDepth += sigil == "/" ? -1 : 1
+                    if sectionDepth > maxSectionDepth {
+                        diagnostics.append(.error("template-syntax", "sections nested deeper than \(maxSectionDepth) levels", at: here))
+                        return diagnostics
+                    }
                 case ">"?:
                     if state != .text { fail("partials may only be included where HTML text can stand", at: here) }
                 case "%"?:

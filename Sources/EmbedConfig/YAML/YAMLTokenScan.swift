@@ -1,0 +1,60 @@
+// libyaml's scanner, as bundled by Yams (module CYaml). Yams composes nodes recursively and
+// hashes mapping keys, so an alias bomb behind a complex key, or 100,000 nested `[`, would hang
+// or crash it. The scanner is linear and iterative: it sees anchors, aliases, complex keys and
+// nesting exactly as the parser will, before anything is composed.
+import CYaml
+import EmbedCore
+
+enum YAMLTokenScan {
+    static let maxDepth = 32
+    static let maxTokens = 400_000
+
+    /// A located refusal, or nil when the text may be composed (syntax errors are left to Yams,
+    /// which reports them with context).
+    static func check(_ text: String, file: String, firstLine: Int, columnOffset: Int = 0) -> Diagnostic? {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { return nil }
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
+            var depth = 0
+            var afterKey = false
+            var count = 0
+            while true {
+                var token = yaml_token_t()
+                guard yaml_parser_scan(&parser, &token) == 1 else { return nil }
+                defer { yaml_token_delete(&token) }
+                let at = SourceLocation(file: file, line: Int(token.start_mark.line) + firstLine, column: Int(token.start_mark.column) + 1 + columnOffset)
+                count += 1
+                if count > maxTokens {
+                    return .error("yaml-too-large", "YAML has more than \(maxTokens) tokens", at: at)
+                }
+                switch token.type {
+                case YAML_STREAM_END_TOKEN:
+                    return nil
+                case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
+                    return .error("yaml-anchor", "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
+                                  at: at, hint: "repeat the value instead")
+                case YAML_FLOW_SEQUENCE_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN,
+                     YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_BLOCK_MAPPING_START_TOKEN:
+                    if afterKey {
+                        return .error("yaml-complex-key", "only plain words can be keys, not lists or mappings", at: at)
+                    }
+                    depth += 1
+                    if depth > maxDepth {
+                        return .error("yaml-too-deep", "nesting deeper than \(maxDepth) levels", at: at)
+                    }
+                case YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN, YAML_BLOCK_END_TOKEN:
+                    depth = max(0, depth - 1)
+                default:
+                    break
+                }
+                afterKey = token.type == YAML_KEY_TOKEN
+            }
+        }
+    }
+}
