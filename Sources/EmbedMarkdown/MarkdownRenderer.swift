@@ -31,7 +31,8 @@ public enum MarkdownRenderer {
             pieces: pieces,
             headings: inspection.headings,
             issues: inspection.issues,
-            wordCount: inspection.words.count)
+            wordCount: inspection.words.count,
+            links: inspection.links)
     }
 
     /// Top-level blocks one at a time: embed blocks become `.embed` pieces, everything else is

@@ -31,11 +31,28 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var issues: [MarkdownIssue]
     /// Rough count of whitespace-separated words in the prose (code blocks and embeds excluded).
     public var wordCount: Int
+    /// Every link and image destination as written, with its file position (for URL rules).
+    public var links: [MarkdownLink]
 
-    public init(pieces: [MarkdownPiece], headings: [Heading], issues: [MarkdownIssue], wordCount: Int) {
+    public init(pieces: [MarkdownPiece], headings: [Heading], issues: [MarkdownIssue], wordCount: Int, links: [MarkdownLink] = []) {
         self.pieces = pieces
         self.headings = headings
         self.issues = issues
         self.wordCount = wordCount
+        self.links = links
+    }
+}
+
+/// A link or image destination in the Markdown source.
+public struct MarkdownLink: Sendable, Equatable {
+    public var url: String
+    public var line: Int
+    /// Byte column, as cmark reports it.
+    public var column: Int
+
+    public init(url: String, line: Int, column: Int) {
+        self.url = url
+        self.line = line
+        self.column = column
     }
 }

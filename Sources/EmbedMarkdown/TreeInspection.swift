@@ -16,6 +16,7 @@ struct TreeInspection {
 
     private(set) var issues: [MarkdownIssue] = []
     private(set) var headings: [Heading] = []
+    private(set) var links: [MarkdownLink] = []
     /// Heading nodes to rewrite after the walk (the tree must not change while it is walked).
     private(set) var headingNodes: [HeadingNode] = []
     private(set) var words = WordCounter()
@@ -53,6 +54,11 @@ struct TreeInspection {
             checkEmbedPlacement(node)
         case CMARK_NODE_HEADING:
             recordHeading(node)
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            if let url = cmark_node_get_url(node) {
+                let (line, column) = position(of: node)
+                links.append(MarkdownLink(url: String(cString: url), line: line, column: column))
+            }
         default:
             break
         }

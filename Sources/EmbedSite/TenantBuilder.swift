@@ -75,15 +75,13 @@ struct TenantBuilder {
 
         var files: [(String, Data)] = []
         for page in parsed {
-            let usesBridge = !page.bridgeFrames.isEmpty || page.loaderAgent != nil
+            let usesBridge = page.needsBridge
             let csp = ContentSecurityPolicy(usesScripts: usesBridge, contribution: page.csp)
             let canonical = try? canonicalPolicy.validate(tenant.baseURL + PagePaths.publicPath(of: page.source.outputPath))
-            let settings: JSONValue? = usesBridge
-                ? ["version": 1, "locale": .string(tenant.locale), "frames": .array(page.bridgeFrames), "loaderAgent": page.loaderAgent ?? .null]
-                : nil
+            let settings: JSONValue? = usesBridge ? page.bridgeSettings(locale: tenant.locale) : nil
             let head = HeadBuilder.build(page: page, canonical: canonical, csp: csp,
                                          stylesheets: [shared.stylesheet, theme], bridge: usesBridge ? shared.bridge : nil,
-                                         bridgeSettings: settings)
+                                         bridgeSettings: settings, deferredScripts: page.headScripts)
             switch PageRenderer.render(page: page, head: head, bodyEnd: .empty, tenant: tenant, navigation: navigation,
                                        logoPath: tenant.logo, templates: templates) {
             case .success(let html):
@@ -98,7 +96,7 @@ struct TenantBuilder {
         files.append(("_headers", Data(HeadersFile.render(basePath: basePath, frameAncestors: tenant.frameAncestors, entries: headerEntries).utf8)))
         files.append((shared.stylesheet.path, shared.stylesheet.data))
         files.append((theme.path, theme.data))
-        if parsed.contains(where: { !$0.bridgeFrames.isEmpty || $0.loaderAgent != nil }) { files.append((shared.bridge.path, shared.bridge.data)) }
+        if parsed.contains(where: \.needsBridge) { files.append((shared.bridge.path, shared.bridge.data)) }
         for asset in source.assets {
             guard let data = FileManager.default.contents(atPath: asset.file.path) else {
                 result.diagnostics.append(.error("io-read", "cannot read asset", at: SourceLocation(file: "content/\(id)/\(asset.relativePath)", line: 1, column: 1)))

@@ -114,3 +114,40 @@ import Testing
         #expect(result.stderr.contains("[content-missing]"))
     }
 }
+
+@Suite struct LinkCommandTests {
+    func run(_ args: [String]) throws -> CLIRunner.Output {
+        try CLIRunner.run(["link"] + args, in: FileManager.default.temporaryDirectory)
+    }
+
+    @Test func printsTheGeneratorsURLs() throws {
+        #expect(try run(["quick-invitation", "--reference", "CASE-42", "--phone-numbers", "+33612345678,+33698765432"]).stdout
+            == "https://cloud.apizee.com/quick-invitation?reference=CASE-42&phone_numbers=%2B33612345678,%2B33698765432\n")
+        #expect(try run(["web-agent", "--api-key", "k", "--conversation", "C 1", "--join", "false"]).stdout
+            == "https://apirtc.github.io/web-agent/?aK=k&cN=C%201&j=false\n")
+        #expect(try run(["apizee-embed", "--identification-key", "K", "--conversation", "c", "--external-reference", "ticketId=12345"]).stdout
+            == "https://app.apizee.com/agent/?iK=K&cN=c&eR=%5B%7B%22name%22%3A%22ticketId%22%2C%22reference%22%3A%2212345%22%7D%5D\n")
+        #expect(try run(["chatapp", "--license-id", "30310", "--messenger", "telegram", "--dialog-id", "79999999999@c.us"]).stdout
+            == "https://dialogs.pro/?api%5Blicense_id%5D=30310&api%5Bmessenger_type%5D=telegram&crm%5BdialogIds%5D%5B0%5D=79999999999%40c.us\n")
+        #expect(try run(["engage-script", "--script-id", "5c593c728b02502bc3f8ffe1"]).stdout == "https://cdn.chatvisor.com/cdn/js/5c593c728b02502bc3f8ffe1.js\n")
+    }
+
+    @Test func htmlPrintsTheWholeElement() throws {
+        let out = try run(["quick-invitation", "--variant", "legacy", "--phone", "+33612345678", "--name", "<Jane>", "--html"]).stdout
+        #expect(out.hasPrefix("<a class=\"es-button es-quick-invitation\" href=\"https://cloud.apizee.com/tickets/quick-invitation?phone=%2B33612345678&amp;name=%3CJane%3E\" target=\"_blank\" rel=\"noopener noreferrer\">"))
+    }
+
+    @Test func invalidValuesExit65WithTheOptionAndTheReason() throws {
+        let long = try run(["quick-invitation", "--reference", String(repeating: "x", count: 51)])
+        #expect(long.status == 65)
+        #expect(long.stderr.hasPrefix("embedsmith: error: --reference: 'reference' is 51 characters long; the limit is 50 [config-too-long]"))
+        let http = try run(["web-agent", "--api-key", "k", "--url", "http://evil.example/"])
+        #expect(http.status == 65)
+        #expect(http.stderr.contains("--url: 'apizee.webAgent.url': scheme 'http:' is not allowed; use https://"))
+        let phone = try run(["quick-invitation", "--phone-numbers", "0612"])
+        #expect(phone.status == 65)
+        #expect(phone.stderr.contains("--phone-numbers:"))
+        #expect(try run(["web-agent", "--conversation", "x"]).stderr.contains("hint: pass --api-key"))
+        #expect(try run(["nonsense"]).status == 64)
+    }
+}

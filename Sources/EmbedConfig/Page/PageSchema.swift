@@ -1,7 +1,7 @@
 /// The contract of a page's YAML front matter.
 public enum PageSchema {
     /// Layouts this version can render.
-    public static let layouts = ["page", "invite", "agent", "embed-agent", "console", "loader-agent"]
+    public static let layouts = ["page", "invite", "agent", "embed-agent", "console", "loader-agent", "dialog", "webchat", "timeline"]
 
     public static let frontMatter = ObjectSchema("front matter", doc: "YAML between --- lines at the top of a page", [
         FieldSchema("title", .string(maxLength: 200, minLength: 1), required: true, doc: "page title"),
@@ -14,6 +14,9 @@ public enum PageSchema {
         FieldSchema("embedAgent", .object(ComponentSchemas.apizeeEmbed), doc: "options of an 'embed-agent' page"),
         FieldSchema("console", .object(ComponentSchemas.console), doc: "options of a 'console' page"),
         FieldSchema("loaderAgent", .object(ComponentSchemas.loaderAgent), doc: "options of a 'loader-agent' page"),
+        FieldSchema("dialog", .object(ComponentSchemas.chatapp), doc: "ChatApp options of a 'dialog' page"),
+        FieldSchema("timeline", .object(ComponentSchemas.sessionTimeline), doc: "options of a 'timeline' page"),
+        FieldSchema("webchat", .boolean, doc: "load the tenant's Engage web chat on this page (always on 'webchat' pages)", default: "false"),
         FieldSchema("weight", .integer(min: -10_000, max: 10_000), doc: "order in the navigation (then by title)", default: "0"),
     ])
 }

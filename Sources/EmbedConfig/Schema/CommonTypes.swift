@@ -38,4 +38,19 @@ public enum CommonTypes {
     }
 
     public static let locale: SchemaType = .enumeration(["en", "fr"])
+
+    /// International phone number, `+` optional, digits only (ChatApp wants the digits).
+    public static let phoneDigits: SchemaType = .token(rule: "an international phone number like +79999999999 (digits, '+' optional)") { s in
+        let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
+        return digits.count >= 8 && digits.count <= 15 && digits.first != "0" && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A chat id such as `79999999999@c.us`.
+    public static let chatID: SchemaType = .token(rule: "a chat id like 79999999999@c.us") { s in
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 64,
+              parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else { return false }
+        guard parts.count == 2 else { return true }
+        return !parts[1].isEmpty && parts[1].count <= 32 && parts[1].allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == ".") }
+    }
 }

@@ -61,6 +61,24 @@ public enum ComponentSchemas {
         FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible label of the agent area"),
     ])
 
+    public static let chatapp = ObjectSchema("chatapp", doc: "ChatApp Dialog (dialogs.pro) as a link or a sandboxed iframe; keys override the tenant's chatapp", [
+        FieldSchema("display", .enumeration(["iframe", "link"]), doc: "an embedded dialog or a link opening it in a new tab", default: "iframe"),
+        FieldSchema("label", .string(maxLength: 120, minLength: 1), doc: "link text", default: "Open the conversation"),
+        FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible title of the frame"),
+        FieldSchema("licenseId", .integer(min: 1, max: 999_999_999), doc: "channel number (api[license_id])"),
+        FieldSchema("messenger", CommonTypes.identifier(maxLength: 40), doc: "messenger type (api[messenger_type])"),
+        FieldSchema("phones", .list(CommonTypes.phoneDigits, maxItems: 20), doc: "customer phone numbers (crm[phones][N]), digits"),
+        FieldSchema("dialogIds", .list(CommonTypes.chatID, maxItems: 20), doc: "chat ids (crm[dialogIds][N])"),
+    ])
+
+    public static let engageScript = ObjectSchema("engage-script", doc: "TeamViewer Engage web chat on this page; settings come from the tenant's engage", [
+        FieldSchema("cobrowse", .boolean, doc: "show co-browsing start/stop buttons here"),
+    ])
+
+    public static let sessionTimeline = ObjectSchema("session-timeline", doc: "Apizee session timeline of the ticket named by ?ticketId= in the page URL", [
+        FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible label of the panel"),
+    ])
+
     /// Schema of each `embed KIND` block, by kind.
     public static let byKind: [String: ObjectSchema] = [
         "quick-invitation": quickInvitation,
@@ -69,5 +87,8 @@ public enum ComponentSchemas {
         "apizee-embed": apizeeEmbed,
         "console": console,
         "loader-agent": loaderAgent,
+        "chatapp": chatapp,
+        "engage-script": engageScript,
+        "session-timeline": sessionTimeline,
     ]
 }

@@ -5,7 +5,8 @@ import EmbedVendors
 /// bridge with its JSON settings when the page needs them.
 enum HeadBuilder {
     static func build(page: ParsedPage, canonical: SafeURL?, csp: ContentSecurityPolicy,
-                      stylesheets: [HashedAsset], bridge: HashedAsset?, bridgeSettings: JSONValue?) -> TrustedHTML {
+                      stylesheets: [HashedAsset], bridge: HashedAsset?, bridgeSettings: JSONValue?,
+                      deferredScripts: [SafeURL] = []) -> TrustedHTML {
         let root = PagePaths.rootPrefix(of: page.source.outputPath)
         var head = TrustedHTML(producedByTool: "<meta charset=\"utf-8\">\n")
         head.append(HTMLElement("meta", [("http-equiv", .token("Content-Security-Policy")), ("content", .token(csp.metaValue))]).html)
@@ -30,6 +31,12 @@ enum HeadBuilder {
             head.append(TrustedHTML(producedByTool: "<script type=\"application/json\" id=\"embedsmith-config\">"
                                     + ScriptJSON.encode(bridgeSettings) + "</script>\n"))
             head.append(HTMLElement("script", [("src", .localPath(root + bridge.path)), ("integrity", .token(bridge.integrity))]).html)
+            head.append(TrustedHTML(producedByTool: "\n"))
+        }
+        // Vendor scripts whose content changes without notice (Engage regenerates its file when
+        // the tenant edits settings): no integrity possible, so they are deferred after the bridge.
+        for script in deferredScripts {
+            head.append(HTMLElement("script", [("src", .url(script)), ("defer", .present)]).html)
             head.append(TrustedHTML(producedByTool: "\n"))
         }
         return head

@@ -1372,6 +1372,10 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 {{> agent-page}}
 
 """#,
+        "layouts/dialog.mustache": #"""
+{{> agent-page}}
+
+"""#,
         "layouts/embed-agent.mustache": #"""
 {{> agent-page}}
 
@@ -1409,6 +1413,14 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 {{{bodyEnd}}}
 </body>
 </html>
+
+"""#,
+        "layouts/timeline.mustache": #"""
+{{> agent-page}}
+
+"""#,
+        "layouts/webchat.mustache": #"""
+{{> agent-page}}
 
 """#,
         "partials/agent-page.mustache": #"""

@@ -40,6 +40,10 @@ enum PageParser {
         var personal = false
         var frames: [JSONValue] = []
         var loader: JSONValue? = nil
+        var chatapp: [JSONValue] = []
+        var engage: JSONValue? = nil
+        var timeline: JSONValue? = nil
+        var headScripts: [SafeURL] = []
         var agentTool = false
         var sequence = 0
         func absorb(_ output: ComponentOutput, at location: SourceLocation) {
@@ -47,12 +51,16 @@ enum PageParser {
             personal = personal || output.containsPersonalData
             agentTool = agentTool || output.isAgentTool
             frames += output.bridgeFrames
-            if let settings = output.loaderAgent {
-                if loader != nil {
-                    diagnostics.append(.error("loader-agent-duplicate", "a page can hold one loaderAgent bootstrap", at: location))
-                }
-                loader = settings
+            if let c = output.chatapp { chatapp.append(c) }
+            for script in output.headScripts where !headScripts.contains(script) { headScripts.append(script) }
+            func single(_ value: JSONValue?, _ slot: inout JSONValue?, code: String, what: String) {
+                guard let value else { return }
+                if slot != nil { diagnostics.append(.error(code, "a page can hold one \(what)", at: location)) }
+                slot = value
             }
+            single(output.loaderAgent, &loader, code: "loader-agent-duplicate", what: "loaderAgent bootstrap")
+            single(output.engage, &engage, code: "engage-duplicate", what: "Engage web chat (a 'webchat' page or 'webchat: true' already loads it)")
+            single(output.timeline, &timeline, code: "timeline-duplicate", what: "session timeline")
         }
         // The layout's own component comes first on the page, so it gets number 1.
         var component: TrustedHTML? = nil
@@ -69,6 +77,21 @@ enum PageParser {
                 diagnostics += problems
             }
         }
+        // The Engage web chat of a 'webchat' page, or of any page that asks for it.
+        if meta.layout == "webchat" || meta.raw.bool("webchat") == true {
+            sequence += 1
+            var chatContext = context
+            chatContext.sequence = sequence
+            let options = ConfigObject(location: meta.raw.location(of: "webchat"))
+            switch ComponentRegistry.render(kind: "engage-script", options: options, context: chatContext) {
+            case .success(let output):
+                component = (component ?? .empty) + output.html
+                absorb(output, at: options.location)
+            case .failure(let problems):
+                diagnostics += problems
+            }
+        }
+        diagnostics += AgentLinkScan.problems(in: rendered.links, file: file, lines: lines)
         for piece in rendered.pieces {
             switch piece {
             case .html(let html):
@@ -90,7 +113,8 @@ enum PageParser {
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (ParsedPage(source: source, meta: meta, content: content, component: component, csp: csp,
-                           containsPersonalData: personal, bridgeFrames: frames, loaderAgent: loader, isAgentTool: agentTool,
+                           containsPersonalData: personal, bridgeFrames: frames, loaderAgent: loader,
+                           chatapp: chatapp, engage: engage, timeline: timeline, headScripts: headScripts, isAgentTool: agentTool,
                            headings: rendered.headings), diagnostics)
     }
 
@@ -101,6 +125,8 @@ enum PageParser {
         "embed-agent": ("apizee-embed", "embedAgent"),
         "console": ("console", "console"),
         "loader-agent": ("loader-agent", "loaderAgent"),
+        "dialog": ("chatapp", "dialog"),
+        "timeline": ("session-timeline", "timeline"),
     ]
 
     static func renderEmbed(_ block: EmbedBlock, file: String, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {

@@ -40,6 +40,13 @@ public struct ComponentOutput: Sendable {
     public var loaderAgent: JSONValue?
     /// Pages with agent components are for the tenant's own agents: not indexed by default.
     public var isAgentTool: Bool
+    /// A ChatApp frame whose token the bridge fetches at run time.
+    public var chatapp: JSONValue?
+    /// Engage web chat settings, and the script the page head must load (deferred).
+    public var engage: JSONValue?
+    public var headScripts: [SafeURL] = []
+    /// The session timeline panel's settings.
+    public var timeline: JSONValue?
 
     public init(html: TrustedHTML, csp: CSPContribution = CSPContribution(), containsPersonalData: Bool = false,
                 bridgeFrames: [JSONValue] = [], loaderAgent: JSONValue? = nil, isAgentTool: Bool = false) {

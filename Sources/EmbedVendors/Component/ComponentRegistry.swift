@@ -20,6 +20,12 @@ public enum ComponentRegistry {
             return ConsoleFrame.build(options: options, context: context).map { $0.output(context: context) }
         case "loader-agent":
             return LoaderAgentBootstrap.build(options: options, context: context).map { $0.output(context: context) }
+        case "chatapp":
+            return ChatAppEmbed.build(options: options, context: context).map { $0.output(context: context) }
+        case "engage-script":
+            return EngageWebChat.build(options: options, context: context).map { $0.output(context: context) }
+        case "session-timeline":
+            return SessionTimeline.build(options: options, context: context).map { $0.output(context: context) }
         default:
             return .failure([.error("embed-unknown-kind", "unknown component '\(kind)'", at: options.location)])
         }
