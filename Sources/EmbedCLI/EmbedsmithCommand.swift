@@ -13,7 +13,7 @@ public struct EmbedsmithCommand: ParsableCommand {
         Exit codes: 0 success, 1 check findings, 64 usage, 65 invalid input, 74 I/O failure.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, SchemaCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, LinkCommand.self, SchemaCommand.self])
 
     public init() {}
 }
