@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig"]),
         .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors"]),
         .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown"]),
-        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo"]),
+        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck"]),
+        .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck"]),
         .testTarget(name: "EmbedCLITests", dependencies: ["EmbedCLI"]),
     ],
     swiftLanguageModes: [.v5]
