@@ -36,6 +36,14 @@ enum YAMLTokenScan {
                 switch token.type {
                 case YAML_STREAM_END_TOKEN:
                     return nil
+                case YAML_SCALAR_TOKEN:
+                    // Yams decodes scalars with Foundation, which silently drops a leading U+FEFF
+                    // (written as "\uFEFF"): refuse it rather than change the value unseen.
+                    if token.data.scalar.length >= 3, let v = token.data.scalar.value,
+                       v[0] == 0xEF, v[1] == 0xBB, v[2] == 0xBF {
+                        return .error("input-encoding", "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at,
+                                      hint: "remove the \\uFEFF")
+                    }
                 case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
                     return .error("yaml-anchor", "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
                                   at: at, hint: "repeat the value instead")
