@@ -10,7 +10,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Each content/<tenant>/ folder holds tenant.yaml, Markdown pages and assets/. The output
         is written to a staging folder and swapped into place only when every tenant built:
-        a failed build leaves the previous site complete.
+        a failed build leaves the previous site complete. Builds are incremental: a tenant whose
+        inputs (tenant.yaml, pages, assets, templates, tool version) are unchanged since the last
+        build keeps its output; --clean renders everything again.
 
         Examples:
           embedsmith build
@@ -35,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Allow http://127.0.0.1 and http://localhost URLs, for local testing against stub apps.")
     var dev = false
 
+    @Flag(help: "Ignore the previous build's manifest and render every tenant again.")
+    var clean = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but diagnostics.")
     var quiet = false
 
@@ -46,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let rootURL = URL(fileURLWithPath: root, relativeTo: cwd)
         let outURL = out.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev)
+        let options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev, clean: clean)
         let displayRoot = root == "." || root == "./" ? "" : (root.hasSuffix("/") ? String(root.dropLast()) : root)
         let start = Date()
         let summary = BuildPipeline.run(options, displayRoot: displayRoot)
@@ -58,7 +63,11 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             let outPath = out ?? (displayRoot.isEmpty ? "site" : "\(displayRoot)/site")
-            print("built \(summary.pageCount) page\(summary.pageCount == 1 ? "" : "s") of \(summary.tenantCount) tenant\(summary.tenantCount == 1 ? "" : "s") into \(outPath)/ in \(seconds) s")
+            let rendered = summary.tenantCount - summary.tenantsReused
+            var line = "built \(summary.pageCount) page\(summary.pageCount == 1 ? "" : "s") of \(rendered) tenant\(rendered == 1 ? "" : "s") into \(outPath)/ in \(seconds) s"
+            if summary.tenantsReused > 0 { line += " (\(summary.tenantsReused) unchanged tenant\(summary.tenantsReused == 1 ? "" : "s") kept)" }
+            if !summary.wroteOutput { line = "nothing changed: \(outPath)/ is up to date (\(seconds) s)" }
+            print(line)
         }
     }
 }

@@ -11,12 +11,16 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Accept loopback http URLs (local testing against stub apps).
     public var dev: Bool
+    /// Ignore the previous manifest: render every tenant.
+    public var clean: Bool
 
-    public init(root: URL, output: URL? = nil, tenants: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, dev: Bool = false) {
+    public init(root: URL, output: URL? = nil, tenants: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                dev: Bool = false, clean: Bool = false) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.tenants = tenants
         self.jobs = max(1, jobs)
         self.dev = dev
+        self.clean = clean
     }
 }

@@ -12,6 +12,10 @@ public enum BuildPipeline {
         public var succeeded: Bool
         /// 0, 65 (invalid input) or 74 (I/O).
         public var exitStatus: ExitStatus
+        /// Tenants whose inputs were unchanged: their previous output was kept, nothing rendered.
+        public var tenantsReused = 0
+        /// False when nothing changed and the output folder was left untouched.
+        public var wroteOutput = false
     }
 
     public static func run(_ options: BuildOptions, displayRoot: String = "") -> Summary {
@@ -40,6 +44,24 @@ public enum BuildPipeline {
         }
         if diagnostics.hasErrors { return fail(.invalidInput) }
 
+        // Phase 1: read every input once and key each tenant by all it depends on.
+        let buildKey = templates.buildKey(dev: options.dev)
+        let inputs = ParallelMap.map(tenants, jobs: options.jobs) { TenantInputs.read($0, buildKey: buildKey) }
+        let previous = options.clean ? PreviousManifest() : PreviousManifest.read(options.output)
+        let unchanged = Set(inputs.filter { previous.tenantKeys[$0.source.id] == $0.key && $0.diagnostics.isEmpty }.map(\.source.id))
+        let building = Set(tenants.map(\.id))
+        // Tenants this build does not look at (--tenant) keep their previous output.
+        let kept = options.tenants.isEmpty ? Set<String>() : previous.tenants.subtracting(building)
+
+        // Nothing changed and nothing was deleted: the site is already what this build would write.
+        let previousTenants = previous.tenants.union(previous.tenantKeys.keys)
+        if !options.clean, unchanged == building, previousTenants == building.union(kept),
+           FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputStaging.manifestPath).path) {
+            return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: 0,
+                           succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)
+        }
+
+        // Phase 2: render what changed, carry over the rest, into a staging folder.
         let staging = OutputStaging(output: options.output)
         do {
             if let refusal = try staging.prepare(root: options.root) { return fail(.ioFailure, [refusal]) }
@@ -47,16 +69,20 @@ public enum BuildPipeline {
             return fail(.ioFailure, [.error("io-write", "cannot prepare the output folder '\(options.output.path)': something in its path is not a writable folder")])
         }
         let shared = SharedAssets(templates: templates)
-        let results = ParallelMap.map(tenants, jobs: options.jobs) { source in
-            TenantBuilder(source: source, templates: templates, shared: shared, staging: staging, dev: options.dev).build()
+        let results = ParallelMap.map(inputs, jobs: options.jobs) { tenantInputs in
+            let builder = TenantBuilder(inputs: tenantInputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
+            return unchanged.contains(tenantInputs.source.id) ? builder.reuse(previous: previous) : builder.build()
         }
         var manifest = Manifest()
         var pages = 0
-        for result in results {
+        var reused = 0
+        for (result, tenantInputs) in zip(results, inputs) {
             diagnostics += result.diagnostics
             manifest.inputs.merge(result.inputs) { a, _ in a }
             manifest.outputs.merge(result.outputs) { a, _ in a }
+            manifest.tenantKeys[tenantInputs.source.id] = tenantInputs.key
             pages += result.pageCount
+            if result.reused { reused += 1 }
         }
         var seen = Set<String>()
         diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
@@ -66,15 +92,11 @@ public enum BuildPipeline {
             return fail(ioOnly ? .ioFailure : .invalidInput)
         }
         do {
-            // A partial build keeps the other tenants' previous output (and their manifest entries).
-            if !options.tenants.isEmpty {
-                let previous = PreviousManifest.read(options.output)
-                let rebuilt = Set(tenants.map(\.id))
-                for tenant in previous.tenants where !rebuilt.contains(tenant) {
-                    try staging.keep(tenant: tenant)
-                }
-                manifest.inputs.merge(previous.inputs.filter { !rebuilt.contains(PreviousManifest.tenant(ofInput: $0.key)) }) { a, _ in a }
-                manifest.outputs.merge(previous.outputs.filter { !rebuilt.contains(PreviousManifest.tenant(ofOutput: $0.key)) }) { a, _ in a }
+            for tenant in kept.sorted() {
+                try staging.keep(tenant: tenant)
+                manifest.inputs.merge(previous.inputs.filter { PreviousManifest.tenant(ofInput: $0.key) == tenant }) { a, _ in a }
+                manifest.outputs.merge(previous.outputs.filter { PreviousManifest.tenant(ofOutput: $0.key) == tenant }) { a, _ in a }
+                if let key = previous.tenantKeys[tenant] { manifest.tenantKeys[tenant] = key }
             }
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }
             try staging.write(manifest.encoded(), to: OutputStaging.manifestPath)
@@ -84,6 +106,6 @@ public enum BuildPipeline {
             return fail(.ioFailure, [.error("io-write", "cannot write the site: \(error.localizedDescription)")])
         }
         return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: pages,
-                       succeeded: true, exitStatus: .success)
+                       succeeded: true, exitStatus: .success, tenantsReused: reused, wroteOutput: true)
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// Builds one tenant: config, pages, assets, `_headers`. Writes straight into the staging
 /// folder (memory does not hold the whole site) and reports what it read and wrote.
 struct TenantBuilder {
-    let source: TenantSource
+    let inputs: TenantInputs
+    var source: TenantSource { inputs.source }
     let templates: TemplateSet
     let shared: SharedAssets
     let staging: OutputStaging
@@ -17,27 +18,29 @@ struct TenantBuilder {
         var inputs: [String: String] = [:]
         var outputs: [String: String] = [:]
         var pageCount = 0
+        /// The tenant's output was carried over from the previous site, not rendered.
+        var reused = false
+    }
+
+    /// Carries the tenant's previous output into the staging folder (its inputs are unchanged).
+    func reuse(previous: PreviousManifest) -> Result {
+        var result = Result(inputs: inputs.hashes)
+        let prefix = source.id + "/"
+        result.outputs = previous.outputs.filter { $0.key.hasPrefix(prefix) }
+        result.pageCount = 0
+        result.reused = true
+        do {
+            try staging.keep(tenant: source.id)
+        } catch {
+            result.diagnostics.append(.error("io-write", "cannot carry \(source.id)/ over from the previous site: \(error.localizedDescription)"))
+        }
+        return result
     }
 
     func build() -> Result {
-        var result = Result()
+        var result = Result(diagnostics: inputs.diagnostics, inputs: inputs.hashes)
         let id = source.id
-        let configData: Data
-        let configURL = source.directory.appendingPathComponent("tenant.yaml")
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: configURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            result.diagnostics.append(.error("io-read", "tenant.yaml is a folder, not a file",
-                                             at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
-            return result
-        }
-        do {
-            configData = try Data(contentsOf: configURL)
-        } catch {
-            result.diagnostics.append(.error("io-read", "cannot read tenant.yaml (\(String(cString: strerror(errno))))",
-                                             at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
-            return result
-        }
-        result.inputs["content/\(id)/tenant.yaml"] = ContentHash.sha256Hex(configData)
+        guard let configData = inputs.config else { return result }
         let (configOrNil, configDiagnostics) = TenantLoader.load(data: configData, file: source.configDisplayPath, id: id, allowLoopbackHTTP: dev)
         result.diagnostics += configDiagnostics
         guard let tenant = configOrNil else { return result }
@@ -49,12 +52,7 @@ struct TenantBuilder {
         }
 
         var parsed: [ParsedPage] = []
-        for page in source.pages {
-            guard let data = FileManager.default.contents(atPath: page.file.path) else {
-                result.diagnostics.append(.error("io-read", "cannot read page", at: SourceLocation(file: page.displayPath, line: 1, column: 1)))
-                continue
-            }
-            result.inputs["content/\(id)/\(page.relativePath)"] = ContentHash.sha256Hex(data)
+        for (page, data) in inputs.pages {
             let (pageOrNil, diagnostics) = PageParser.parse(page, data: data, context: context)
             result.diagnostics += diagnostics
             if let p = pageOrNil { parsed.append(p) }
@@ -97,12 +95,7 @@ struct TenantBuilder {
         files.append((shared.stylesheet.path, shared.stylesheet.data))
         files.append((theme.path, theme.data))
         if parsed.contains(where: \.needsBridge) { files.append((shared.bridge.path, shared.bridge.data)) }
-        for asset in source.assets {
-            guard let data = FileManager.default.contents(atPath: asset.file.path) else {
-                result.diagnostics.append(.error("io-read", "cannot read asset", at: SourceLocation(file: "content/\(id)/\(asset.relativePath)", line: 1, column: 1)))
-                continue
-            }
-            result.inputs["content/\(id)/\(asset.relativePath)"] = ContentHash.sha256Hex(data)
+        for (asset, data) in inputs.assets {
             files.append((asset.relativePath, data))
         }
         for (path, data) in files {

@@ -142,3 +142,12 @@ extension TemplateSet {
         }
     }
 }
+
+extension TemplateSet {
+    /// Part of every tenant's key: the templates and assets in effect, the tool version and the
+    /// build mode. Changing any of them re-renders every tenant.
+    func buildKey(dev: Bool) -> String {
+        let listing = files.keys.sorted().map { "\($0) \(ContentHash.sha256Hex(files[$0]!))" }.joined(separator: "\n")
+        return ContentHash.sha256Hex("embedsmith \(Manifest.toolVersion) dev=\(dev)\n" + listing)
+    }
+}

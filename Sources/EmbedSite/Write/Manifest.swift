@@ -8,6 +8,8 @@ struct Manifest {
 
     var inputs: [String: String] = [:]
     var outputs: [String: String] = [:]
+    /// Tenant id → the key of everything its output depends on (`TenantInputs.key`).
+    var tenantKeys: [String: String] = [:]
 
     func encoded() -> Data {
         func block(_ name: String, _ entries: [String: String]) -> String {
@@ -15,7 +17,7 @@ struct Manifest {
             return "  \"\(name)\": {\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "  }"
         }
         var text = "{\n  \"generator\": \"embedsmith \(Self.toolVersion)\",\n"
-        text += block("inputs", inputs) + ",\n" + block("outputs", outputs) + "\n}\n"
+        text += block("inputs", inputs) + ",\n" + block("outputs", outputs) + ",\n" + block("tenants", tenantKeys) + "\n}\n"
         return Data(text.utf8)
     }
 }

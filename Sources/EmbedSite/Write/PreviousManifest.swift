@@ -4,6 +4,7 @@ import Foundation
 struct PreviousManifest {
     var inputs: [String: String] = [:]
     var outputs: [String: String] = [:]
+    var tenantKeys: [String: String] = [:]
 
     /// Tenants that have output in the previous site.
     var tenants: Set<String> { Set(outputs.keys.map(Self.tenant(ofOutput:))) }
@@ -13,7 +14,8 @@ struct PreviousManifest {
         guard let data = try? Data(contentsOf: url),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return PreviousManifest() }
         return PreviousManifest(inputs: object["inputs"] as? [String: String] ?? [:],
-                                outputs: object["outputs"] as? [String: String] ?? [:])
+                                outputs: object["outputs"] as? [String: String] ?? [:],
+                                tenantKeys: object["tenants"] as? [String: String] ?? [:])
     }
 
     /// `acme/index.html` → `acme`.
