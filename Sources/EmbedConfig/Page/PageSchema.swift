@@ -17,6 +17,7 @@ public enum PageSchema {
         FieldSchema("dialog", .object(ComponentSchemas.chatapp), doc: "ChatApp options of a 'dialog' page"),
         FieldSchema("timeline", .object(ComponentSchemas.sessionTimeline), doc: "options of a 'timeline' page"),
         FieldSchema("webchat", .boolean, doc: "load the tenant's Engage web chat on this page (always on 'webchat' pages)", default: "false"),
+        FieldSchema("toc", .boolean, doc: "show a table of contents of the page's headings", default: "false"),
         FieldSchema("weight", .integer(min: -10_000, max: 10_000), doc: "order in the navigation (then by title)", default: "0"),
     ])
 }

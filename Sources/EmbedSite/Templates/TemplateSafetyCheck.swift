@@ -52,7 +52,7 @@ enum TemplateSafetyCheck {
 
         func checkRaw(_ name: String, state: State, at here: SourceLocation) {
             guard TemplateVariables.kind(of: name) == .trustedHTML else {
-                fail("'{{{\(name)}}}' would print '\(name)' without escaping; only tool-produced HTML (content, head, component, bodyEnd) may be unescaped", at: here)
+                fail("'{{{\(name)}}}' would print '\(name)' without escaping; only tool-produced HTML (content, head, component, toc, bodyEnd) may be unescaped", at: here)
                 return
             }
             if state != .text { fail("'\(name)' is HTML and may only stand where HTML text can", at: here) }

@@ -14,6 +14,7 @@ enum TemplateVariables {
         "content": .trustedHTML,
         "head": .trustedHTML,
         "component": .trustedHTML,
+        "toc": .trustedHTML,
         "bodyEnd": .trustedHTML,
         "page.url": .url,
         "page.root": .url,
