@@ -49,6 +49,10 @@ OUTBOUND = ["ready", "snapshot", "link_copied", "resize", "subscribed_streams", 
             "sms_fail", "joined", "left", "error", "warning", "contacts",
             "conversation_start", "conversation_end"]
 
+# Bridge events recorded with their whole detail (JSON copy) as {type, detail}.
+DETAIL_EVENTS = ["loader-event", "loader-error", "chatapp-ready", "chatapp-error", "engage-ready",
+                 "engage-visibility", "engage-error", "cobrowse", "timeline-loaded", "timeline-error"]
+
 INIT_SCRIPT = """
 (() => {
   window.__csp = [];
@@ -63,7 +67,7 @@ INIT_SCRIPT = """
     document.addEventListener("embedsmith:" + t, (e) => window.__events.push({
       type: t, frameId: e.detail.frameId, message: e.detail.message, readyState: document.readyState}));
   }
-  for (const t of ["loader-event", "loader-error"]) {
+  for (const t of %s) {
     document.addEventListener("embedsmith:" + t, (e) => {
       let detail;
       try { detail = JSON.parse(JSON.stringify(e.detail)); } catch (err) { detail = {unserializable: true}; }
@@ -71,7 +75,7 @@ INIT_SCRIPT = """
     });
   }
 })();
-""" % json.dumps(OUTBOUND)
+""" % (json.dumps(OUTBOUND), json.dumps(DETAIL_EVENTS))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -272,6 +276,38 @@ class Harness:
 
     def console_text(self):
         return "\n".join(m["text"] for m in self.console)
+
+
+CHATAPP_ORIGIN = "https://dialogs.pro"
+
+
+def fulfill_chatapp(route, request):
+    """Answers a https://dialogs.pro/ request with the stub ChatApp Dialog (fixtures/chatapp/)."""
+    path = request.url.split("?", 1)[0].split("#", 1)[0]
+    if path.endswith("/stub-chatapp.css"):
+        body, kind = (FIXTURES / "chatapp" / "stub-chatapp.css").read_bytes(), "text/css"
+    else:
+        body, kind = (FIXTURES / "chatapp" / "index.html").read_bytes(), "text/html"
+    route.fulfill(status=200, body=body, headers={"Content-Type": kind, "Cache-Control": "no-store"})
+
+
+def route_vendor_stubs(context):
+    """Answers https://dialogs.pro/ with the stub ChatApp Dialog (fixtures/chatapp/) and refuses
+    every other https request, so nothing reaches the network. Returns the list of https URLs the
+    context asked for, in order (tests check what was loaded, and that nothing else was)."""
+    requested = []
+
+    def refuse(route, request):
+        requested.append(request.url)
+        route.abort()
+
+    def chatapp(route, request):
+        requested.append(request.url)
+        fulfill_chatapp(route, request)
+
+    context.route("https://**", refuse)
+    context.route(f"{CHATAPP_ORIGIN}/**", chatapp)  # the later route is tried first
+    return requested
 
 
 @pytest.fixture

@@ -9,8 +9,25 @@ Serves a directory exactly like `python3 -m http.server --directory DIR` and add
     me-redirect  302 to a sign-in page                        me-notjson   200 text/html
     me-malformed 200 JSON with a non-numeric userId           me-hangup    connection closed, no reply
     me-flaky     500 on the first call after /__reset, then good JSON
-- /__signal         releases one waiter of /__until-signal.js (the tiny agent calls it right
-                    after posting `ready`)
+- /api/chatapp/token*  stub ChatApp access-token endpoints (same origin, as the bridge requires):
+    token            200 {"accessToken": CHATAPP_TOKEN}      token-401 / -403   401 / 403
+    token-redirect   302 to a sign-in page                    token-500          500 (body has the token)
+    token-malformed  200 {"token": …} (wrong key)             token-whitespace   200, token with a space
+    token-empty      200 {"accessToken": ""}                  token-long         200, 4097 characters
+    token-number     200 {"accessToken": 12345}               token-notjson      200 text/html
+    token-hangup     connection closed, no reply              token-flaky        500 once after /__reset, then good
+    token-held       good JSON, but only once a signal is available (max 5 s)
+- /api/apizee/tickets/<id>/events  stub Session Events proxy (timeline_data.py):
+    42 every event type, both shapes, hostile strings    7 []       8 {"events": [3 events]}
+    1500 1,200 events                                    401/403    302 redirect    500
+    3 text/html    4 {"error": …}    5 hangup    6 500 once after /__reset, then the 42 list
+    anything else 404
+- /__held/<path>    the file <path> of the served directory, once a signal is available (max 5 s):
+                    a script that runs exactly when the test says so
+- /__requests       JSON list of the chatapp/timeline requests since /__reset ({path, accept,
+                    secFetchMode, credentials: whether a cookie came along})
+- /__signal         releases one waiter of /__until-signal.js, /__held/ or token-held (the tiny
+                    agent calls it right after posting `ready`)
 - /__until-signal.js  an empty script served only once a signal is available (max 5 s): placed
                     after an iframe, it holds DOMContentLoaded back until the frame's `ready` has
                     been posted, deterministically
@@ -24,7 +41,10 @@ import argparse
 import functools
 import http.server
 import json
+import re
 import threading
+
+from timeline_data import ALL_EVENTS, many_events
 
 # The stub credential. Tests assert it never reaches the DOM or the console.
 TOKEN = "tok-SECRET-5f1e9c3a7b"
@@ -41,7 +61,11 @@ GOOD_INFO = {
     "photoUrl": "https://example.test/jane.png",
 }
 
-_state = {"flaky_calls": 0, "last": None, "count": 0, "signals": threading.Semaphore(0)}
+# The stub ChatApp access token: "+", "/" and "=" must be percent-encoded in the frame's src.
+# Tests assert it never reaches the DOM (except that src), the console or an event.
+CHATAPP_TOKEN = "ca.SECRET-7d41+e/9Q=="
+
+_state = {"flaky_calls": 0, "last": None, "count": 0, "signals": threading.Semaphore(0), "log": []}
 _lock = threading.Lock()
 
 
@@ -68,6 +92,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path.startswith("/api/apizee/me"):
             return self._agent_info(path)
+        if path.startswith("/api/chatapp/token"):
+            self._log(path)
+            return self._chatapp_token(path[len("/api/chatapp/token"):])
+        m = re.fullmatch(r"/api/apizee/tickets/([^/]+)/events", path)
+        if m:
+            self._log(path)
+            return self._ticket_events(m.group(1))
+        if path.startswith("/__held/"):
+            _state["signals"].acquire(timeout=5)
+            self.path = self.path[len("/__held"):]
+            return super().do_GET()
+        if path == "/__requests":
+            with _lock:
+                return self._send(200, json.dumps(_state["log"]))
         if path == "/__signal":
             _state["signals"].release()
             return self._send(200, "{}")
@@ -79,7 +117,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return self._send(200, json.dumps({"last": _state["last"], "count": _state["count"]}))
         if path == "/__reset":
             with _lock:
-                _state.update(flaky_calls=0, last=None, count=0, signals=threading.Semaphore(0))
+                _state.update(flaky_calls=0, last=None, count=0, signals=threading.Semaphore(0), log=[])
             return self._send(200, "{}")
         return super().do_GET()
 
@@ -119,6 +157,78 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return self._send(500, json.dumps({"error": "try again"}))
             return self._send(200, json.dumps(GOOD_INFO))
         return self._send(404, json.dumps({"error": "unknown stub"}))
+
+
+    def _log(self, path):
+        with _lock:
+            _state["log"].append({"path": path, "accept": self.headers.get("Accept"),
+                                  "secFetchMode": self.headers.get("Sec-Fetch-Mode"),
+                                  "credentials": self.headers.get("Cookie") is not None})
+
+    def _flaky_first(self):
+        with _lock:
+            _state["flaky_calls"] += 1
+            return _state["flaky_calls"] == 1
+
+    def _chatapp_token(self, case):
+        good = json.dumps({"accessToken": CHATAPP_TOKEN})
+        if case == "":
+            return self._send(200, good)
+        if case == "-held":
+            _state["signals"].acquire(timeout=5)
+            return self._send(200, good)
+        if case in ("-401", "-403"):
+            return self._send(int(case[1:]), json.dumps({"error": "sign in first"}))
+        if case == "-redirect":
+            return self._send(302, "", "text/plain", headers=[("Location", "/sign-in.html")])
+        if case == "-500":
+            return self._send(500, json.dumps({"error": "backend down", "accessToken": CHATAPP_TOKEN}))
+        if case == "-malformed":
+            return self._send(200, json.dumps({"token": CHATAPP_TOKEN}))
+        if case == "-whitespace":
+            return self._send(200, json.dumps({"accessToken": "ca.SECRET 7d41"}))
+        if case == "-empty":
+            return self._send(200, json.dumps({"accessToken": ""}))
+        if case == "-long":
+            return self._send(200, json.dumps({"accessToken": "x" * 4097}))
+        if case == "-number":
+            return self._send(200, json.dumps({"accessToken": 12345}))
+        if case == "-notjson":
+            return self._send(200, "<!DOCTYPE html><title>Sign in</title><p>" + CHATAPP_TOKEN, "text/html")
+        if case == "-hangup":
+            self.close_connection = True
+            return None
+        if case == "-flaky":
+            if self._flaky_first():
+                return self._send(500, json.dumps({"error": "try again"}))
+            return self._send(200, good)
+        return self._send(404, json.dumps({"error": "unknown stub"}))
+
+    def _ticket_events(self, ticket):
+        if ticket == "42":
+            return self._send(200, json.dumps(ALL_EVENTS))
+        if ticket == "7":
+            return self._send(200, "[]")
+        if ticket == "8":
+            return self._send(200, json.dumps({"events": [e for e in ALL_EVENTS if isinstance(e, dict)][:3]}))
+        if ticket == "1500":
+            return self._send(200, json.dumps(many_events(1200)))
+        if ticket in ("401", "403", "500"):
+            return self._send(int(ticket), json.dumps({"error": "no"}))
+        if ticket == "302":
+            return self._send(302, "", "text/plain", headers=[("Location", "/sign-in.html")])
+        if ticket == "3":
+            return self._send(200, "<!DOCTYPE html><title>Sign in</title>", "text/html")
+        if ticket == "4":
+            return self._send(200, json.dumps({"error": "not a list"}))
+        if ticket == "5":
+            self.close_connection = True
+            return None
+        if ticket == "6":
+            if self._flaky_first():
+                return self._send(500, json.dumps({"error": "try again"}))
+            return self._send(200, json.dumps(ALL_EVENTS))
+        return self._send(404, json.dumps({"error": "unknown ticket"}))
 
 
 def main():

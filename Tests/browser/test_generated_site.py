@@ -5,12 +5,13 @@ published (https://apirtc.github.io, https://app.apizee.com, https://cdn.apirtc.
 CNAME) with no network: the bridge sees the real vendor origins.
 """
 import pathlib
+import re
 import sys
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, HERE, Harness, Server, wait_for
-from stub_server import TOKEN
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, HERE, Harness, Server, fulfill_chatapp, wait_for
+from stub_server import CHATAPP_TOKEN, TOKEN
 
 SITE = HERE.parent.parent / "site"
 PORT = 8804
@@ -54,6 +55,11 @@ def g(browser, site_server):
         status=200, body=(FIXTURES / "host/stub/loaderAgent.js").read_bytes(), headers={"Content-Type": "application/javascript"}))
     context.route("https://apizee.acme.example/**", lambda route, _: route.fulfill(
         status=200, body=(FIXTURES / "console/index.html").read_bytes(), headers={"Content-Type": "text/html"}))
+    # TeamViewer Engage tenant scripts and the ChatApp Dialog: the same stubs as the fixture pages.
+    context.route("https://cdn.chatvisor.com/cdn/js/*.js", lambda route, _: route.fulfill(
+        status=200, body=(FIXTURES / "host/cdn/js/es-stub-engage.js").read_bytes(),
+        headers={"Content-Type": "application/javascript"}))
+    context.route("https://dialogs.pro/**", fulfill_chatapp)
     harness = Harness(context)
     try:
         yield harness
@@ -134,8 +140,12 @@ def test_no_token_in_any_generated_file():
     for path in SITE.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            assert TOKEN.encode() not in data, path
-            assert b"access_token" not in data, path
+            assert TOKEN.encode() not in data and CHATAPP_TOKEN.encode() not in data, path
+            if path.name.startswith("embedsmith-bridge."):
+                # The bridge names the ChatApp parameter it fills in at run time: no value follows it.
+                assert not re.search(rb'access_token(%5D|\])=(?!" \+ encodeURIComponent\(token\))', data), path
+            else:
+                assert b"access_token" not in data, path
 
 
 def test_screenshots_of_agent_and_console_pages(g):

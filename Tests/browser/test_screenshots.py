@@ -1,6 +1,7 @@
-"""Screenshots (1000x700) of the fixture pages with the built-in UI in use, for a human to look at.
+"""Screenshots (1000x700) of the fixture pages with the built-in UI in use, for a human to look at
+(and one narrow timeline, 420 px wide).
 Written to EMBEDSMITH_SHOTS (default /tmp/embedsmith-shots/)."""
-from conftest import SHOTS, wait_for
+from conftest import SHOTS, route_vendor_stubs, wait_for
 
 
 def populate(h, page, agent, names=("Bob", "Alice", "Jane")):
@@ -57,3 +58,61 @@ def test_screenshots(h):
                 "fr-panel.png", "loader-ok.png", "loader-error.png", "themed-top.png", "themed-panel.png"}
     assert expected <= {p.name for p in SHOTS.glob("*.png")}
     assert h.csp_violations() == [] and h.page_errors == []  # (the 401 page logs a network error)
+
+
+def test_integration_screenshots(h, reset_stubs):
+    """ChatApp Dialog, Engage co-browsing and the session timeline, good and failing."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    route_vendor_stubs(h.context)
+    shots = []
+
+    def shot(name, page, **kw):
+        page.mouse.move(0, 0)
+        page.screenshot(path=str(SHOTS / name), animations="disabled", **kw)
+        shots.append(name)
+
+    page = h.open("chatapp.html")
+    wait_for(lambda: h.events("chatapp-ready"), what="chatapp-ready")
+    shot("chatapp.png", page)
+    page = h.open("chatapp-held.html", wait_until="domcontentloaded")
+    wait_for(lambda: reset_stubs("/__requests"), what="token request")
+    shot("chatapp-loading.png", page)
+    reset_stubs("/__signal")
+    page = h.open("chatapp-401.html")
+    wait_for(lambda: h.events("chatapp-error"), what="chatapp-error")
+    page.focus("[role=alert] button")
+    shot("chatapp-error.png", page)
+
+    page = h.open("engage.html")
+    wait_for(lambda: h.events("engage-visibility"), what="engage started")
+    page.keyboard.press("Tab")  # focus ring on "Start co-browsing"
+    shot("engage.png", page)
+    page = h.open("engage-nocv.html")
+    wait_for(lambda: h.events("engage-error"), what="engage-error")
+    shot("engage-unavailable.png", page)
+    page = h.open("engage-fr-nocv.html")
+    wait_for(lambda: h.events("engage-error"), what="engage-error")
+    shot("engage-fr-unavailable.png", page)
+
+    page = h.open("timeline.html?ticketId=42")
+    wait_for(lambda: h.events("timeline-loaded"), what="timeline")
+    shot("timeline-top.png", page)
+    page.evaluate("() => document.querySelector('[data-event-type=\"media.OCRDone\"]').scrollIntoView()")
+    shot("timeline-details.png", page)
+    shot("timeline-full.png", page, full_page=True)
+    page = h.open("timeline-fr.html?ticketId=42")
+    wait_for(lambda: h.events("timeline-loaded"), what="timeline")
+    page.evaluate("() => document.querySelector('[data-event-type=\"survey.answered\"]').scrollIntoView()")
+    shot("timeline-fr.png", page)
+    page = h.open("timeline.html")
+    wait_for(lambda: h.events("timeline-error"), what="no ticket")
+    shot("timeline-no-ticket.png", page)
+    page = h.open("timeline.html?ticketId=500")
+    wait_for(lambda: h.events("timeline-error"), what="timeline error")
+    shot("timeline-error.png", page)
+    page.set_viewport_size({"width": 420, "height": 800})
+    page = h.open("timeline.html?ticketId=42")
+    wait_for(lambda: h.events("timeline-loaded"), what="timeline")
+    shot("timeline-narrow.png", page)
+    assert set(shots) <= {p.name for p in SHOTS.glob("*.png")}
+    assert h.csp_violations() == [] and h.page_errors == []

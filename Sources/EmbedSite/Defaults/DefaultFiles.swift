@@ -1668,7 +1668,7 @@ dd.es-timeline__text {
     const frameId = isPlain(entry) && isString(entry.frameId) ? entry.frameId : "";
     const iframe = frameId ? doc.getElementById(frameId) : null;
     if (!iframe || iframe.tagName !== "IFRAME" || chatappFrames.has(frameId)) {
-      warn("chatapp frame " + (frameId || "(no id)") + " not found (config).");
+      warn("chatapp frame " + (frameId || "(no id)") + " not found, or listed twice (config).");
       emit("chatapp-error", { frameId, code: "config" });
       return;
     }
