@@ -160,3 +160,32 @@ def test_screenshots_of_agent_and_console_pages(g):
     page.wait_for_timeout(200)
     page.screenshot(path=str(SHOTS / "sample-console.png"), full_page=True)
     assert (SHOTS / "sample-agent.png").stat().st_size > 10_000
+
+
+def test_timeline_page_renders_the_ticket_events_inertly(g):
+    page = open_page(g, "acme/timeline.html?ticketId=42")
+    wait_for(lambda: g.events("timeline-loaded"), what="timeline-loaded")
+    count = g.events("timeline-loaded")[0]["detail"]["count"] if "detail" in g.events("timeline-loaded")[0] else None
+    items = page.evaluate("() => document.querySelectorAll('.es-timeline li[data-event-type]').length")
+    assert items >= 32
+    assert page.evaluate("() => document.querySelectorAll('.es-timeline img, .es-timeline script').length") == 0
+    assert "<img src=x onerror=alert(1)>" in page.evaluate("() => document.querySelector('.es-timeline').textContent")
+    g.assert_clean()
+    page.screenshot(path=str(SHOTS / "sample-timeline.png"), full_page=True)
+
+
+def test_webchat_page_wires_engage_and_cobrowsing(g):
+    page = open_page(g, "globex/chat.html")
+    wait_for(lambda: g.events("engage-ready"), what="engage-ready")
+    assert page.evaluate("() => [...document.querySelectorAll('[data-embedsmith-cobrowse]')].every(b => !b.disabled)")
+    page.click("[data-embedsmith-cobrowse=start]")
+    wait_for(lambda: g.events("cobrowse"), what="cobrowse event")
+    g.assert_clean()
+
+
+def test_dialog_page_frames_dialogs_pro_without_a_token(g):
+    page = open_page(g, "globex/dialog.html")
+    src = page.evaluate("() => document.querySelector('iframe.es-chatapp-frame').src")
+    assert src == "https://dialogs.pro/?api%5Blicense_id%5D=30310&api%5Bmessenger_type%5D=grWhatsApp&crm%5Bphones%5D%5B0%5D=79999999999"
+    assert "access_token" not in src
+    page.screenshot(path=str(SHOTS / "sample-dialog.png"), full_page=True)
