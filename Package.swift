@@ -29,7 +29,9 @@ let package = Package(
             "CAtomicSwap",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "EmbedCheck", dependencies: ["EmbedCore", "EmbedVendors", "CGumbo"]),
+        .target(name: "EmbedCheck", dependencies: [
+            "EmbedCore", "EmbedConfig", "EmbedVendors", "CGumbo", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "EmbedCLI", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -8,24 +8,25 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check HTML pages for unsafe or broken vendor embeds.",
         discussion: """
-        Works on any HTML, not only pages embedsmith built. Each finding names the file, line,
-        column and rule; `embedsmith explain RULE` tells what a rule wants and why.
+        Works on any HTML, not only pages embedsmith built. Each finding names
+        the file, line, column and rule; `embedsmith explain RULE` tells what
+        the rule wants and why.
 
         Settings come from embedsmith.yaml in the working folder (or --config):
           check:
-            frameHosts: [apizee.example.com]     # extra hosts vendor frames may load from
-            messengerTypes: [telegramBot]        # extra ChatApp messenger types
-            rules: { sandbox-escape: warning }   # error | warning | off
+            frameHosts: [apizee.example.com]    # more hosts frames may load
+            messengerTypes: [telegramBot]       # more ChatApp messenger types
+            rules: { sandbox-escape: warning }  # error | warning | off
         A comment silences one rule for the next element:
           <!-- embedsmith-disable-next-element sandbox-escape -->
 
         Examples:
-          embedsmith check                        # every .html file under site/
+          embedsmith check                     # every .html file under site/
           embedsmith check site/acme page.html --max-warnings 0
           embedsmith check --format sarif > embedsmith.sarif
 
-        Exit codes: 0 clean; 1 errors (or more warnings than --max-warnings); 65 unreadable input
-        or invalid embedsmith.yaml; 64 usage.
+        Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
+        65 unreadable input or invalid embedsmith.yaml; 64 usage.
         """)
 
     @Argument(help: ArgumentHelp("HTML files or folders to check (default: site/).", valueName: "path"))
@@ -41,14 +42,14 @@ struct CheckCommand: ParsableCommand {
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp("Files checked in parallel (default: number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -70,7 +71,7 @@ struct CheckCommand: ParsableCommand {
             summary.unreadable += listing.problems.count
             report.file(CheckRunner.FileResult(file: "", diagnostics: listing.problems, unreadable: true))
         }
-        let runner = CheckRunner(checker: PageChecker(settings: settings), jobs: jobs)
+        let runner = CheckRunner(checker: PageChecker(settings: settings), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         runner.run(listing.files) { result in
             summary.files += 1
             if result.unreadable { summary.unreadable += 1 }

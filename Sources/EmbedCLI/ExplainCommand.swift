@@ -2,6 +2,7 @@ import ArgumentParser
 import EmbedCheck
 import EmbedConfig
 import EmbedCore
+import Foundation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,8 @@ struct ExplainCommand: ParsableCommand {
         guard RuleRegistry.rule(rule) != nil, let page = RuleDocs.page(for: rule) else {
             var message = "unknown rule '\(rule)'"
             if let guess = Suggestion.closest(to: rule, in: RuleRegistry.ids) { message += " (did you mean '\(guess)'?)" }
-            throw ValidationError(message + "; 'embedsmith explain' lists them")
+            FileHandle.standardError.write(Data("error: \(message); 'embedsmith explain' lists them\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
         print(page, terminator: page.hasSuffix("\n") ? "" : "\n")
     }

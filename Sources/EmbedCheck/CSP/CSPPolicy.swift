@@ -15,21 +15,23 @@ public struct CSPPolicy: Sendable {
         var seen: Set<String> = []
         var directives: [Directive] = []
         var duplicates: [String] = []
-        for piece in text.split(separator: ";", omittingEmptySubsequences: true) {
-            let tokens = String(piece).splitOnHTMLSpace
+        for piece in text.utf8.split(separator: 0x3B, omittingEmptySubsequences: true) {   // ";"
+            let tokens = piece.split(whereSeparator: CSPPolicy.isSpace)
             guard let first = tokens.first else { continue }
-            let name = first.asciiLowercased
+            let name = String(decoding: first.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
             guard name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else { continue }
-            if seen.contains(name) {
+            if !seen.insert(name).inserted {
                 duplicates.append(name)
                 continue
             }
-            seen.insert(name)
-            directives.append(Directive(name: name, sources: tokens.dropFirst().map(String.init)))
+            directives.append(Directive(name: name, sources: tokens.dropFirst().map { String(decoding: $0, as: UTF8.self) }))
         }
         self.directives = directives
         self.duplicates = duplicates
     }
+
+    /// ASCII whitespace: TAB, LF, FF, CR, SPACE.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 
     public func directive(_ name: String) -> Directive? { directives.first { $0.name == name } }
 

@@ -56,7 +56,7 @@ public struct CSPSourceList: Sendable {
         }
         if lower.hasPrefix("'") { return false }
         // scheme-source: "https:"
-        if lower.hasSuffix(":"), !lower.contains("/"), let scheme = lower.split(separator: ":").first, lower.count == scheme.count + 1 {
+        if lower.hasSuffix(":"), !lower.utf8.contains(0x2F), let scheme = lower.split(separator: ":").first, lower.count == scheme.count + 1 {
             return schemeMatches(String(scheme), url.scheme)
         }
         return hostSourceMatches(lower, url: url, pageURL: pageURL)

@@ -7,13 +7,17 @@ struct PageCSP {
         var policy: CSPPolicy
     }
 
+    /// Every `http-equiv="Content-Security-Policy"` meta element, applied or not.
+    let all: [Meta]
+    /// Those a browser applies: in `<head>`, with a `content` attribute.
     let metas: [Meta]
 
-    init(_ page: Page) {
-        metas = page.elements(named: "meta").compactMap { element in
-            guard element.isHTML, PageCSP.isCSPMeta(element), element.inHead, let content = element.value("content") else { return nil }
-            return Meta(element: element, policy: CSPPolicy(content))
+    init(metaElements: [PageElement]) {
+        all = metaElements.compactMap { element in
+            guard element.isHTML, PageCSP.isCSPMeta(element) else { return nil }
+            return Meta(element: element, policy: CSPPolicy(element.value("content") ?? ""))
         }
+        metas = all.filter { $0.element.inHead && $0.element.has("content") }
     }
 
     static func isCSPMeta(_ element: PageElement) -> Bool {

@@ -19,7 +19,7 @@ public enum CheckConfigLoader {
         let rules = ObjectSchema("rules", doc: "Severity of every finding of a rule, or off.",
                                  RuleRegistry.all.map { FieldSchema($0.id, .enumeration(levels), doc: $0.summary, default: $0.defaultSeverity.rawValue) })
         let check = ObjectSchema("check", doc: "Settings of embedsmith check.", [
-            FieldSchema("frameHosts", .list(.hostName), doc: "Hosts vendor frames may load from besides the vendors' own (an Apizee console CNAME, a self-hosted web-agent)."),
+            FieldSchema("frameHosts", .list(.hostName, maxItems: 10_000), doc: "Hosts vendor frames may load from besides the vendors' own (an Apizee console CNAME, a self-hosted web-agent)."),
             FieldSchema("messengerTypes", .list(.token(rule: "a word of letters and digits", check: { word in
                 !word.isEmpty && word.count <= 40 && word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
             })), doc: "ChatApp messenger types besides grWhatsApp and telegram."),
@@ -52,8 +52,8 @@ public enum CheckConfigLoader {
     /// present, else the defaults.
     public static func resolve(explicit: String?) -> Result<(settings: CheckSettings, file: String?), DiagnosticList> {
         let path = explicit ?? fileName
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if explicit == nil { return .success((CheckSettings.defaults, nil)) }
+        if explicit == nil && !FileManager.default.fileExists(atPath: path) { return .success((CheckSettings.defaults, nil)) }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
             return .failure([.error("input-unreadable", "config file cannot be read", at: SourceLocation(file: path, line: 1, column: 1))])
         }
         return load(data: data, file: path).map { ($0, path) }

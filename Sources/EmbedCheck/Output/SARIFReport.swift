@@ -1,4 +1,4 @@
-/// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and GitLab, with every rule's
+/// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF readers, with every rule's
 /// description in the tool section and one result per finding.
 struct SARIFReport: CheckReport {
     let write: (String) -> Void

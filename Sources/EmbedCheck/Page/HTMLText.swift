@@ -26,6 +26,30 @@ extension String {
     }
 }
 
+extension String {
+    /// True if the UTF-8 bytes contain one of the byte strings.
+    func containsAny(of needles: [[UInt8]]) -> Bool {
+        var found = false
+        withContiguousUTF8 { bytes in
+            for needle in needles where needle.count <= bytes.count {
+                let first = needle[0]
+                var i = 0
+                while i + needle.count <= bytes.count {
+                    if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { found = true; return }
+                    i += 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// Runs `body` on the UTF-8 bytes without copying when the string is native.
+    func withContiguousUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var copy = self
+        copy.withUTF8(body)
+    }
+}
+
 extension Substring {
     var asciiLowercased: String { String(self).asciiLowercased }
 }

@@ -1,6 +1,6 @@
 /// An element of a checked page that rules may look at: every element with attributes, and
 /// `html`, `head`, `script`, `style` and `iframe` even without.
-public struct PageElement: Sendable {
+public final class PageElement {
     public enum Namespace: Sendable { case html, svg, mathml }
 
     /// Rank in document order among all elements of the page (elements without attributes
@@ -9,7 +9,7 @@ public struct PageElement: Sendable {
     /// Lowercase tag name (`"iframe"`; for unknown tags, the name as written, lowercased).
     public let name: String
     public let namespace: Namespace
-    public internal(set) var attributes: [PageAttribute]
+    public let attributes: [PageAttribute]
     public let position: Position
     /// Inside `<head>` (as the parser built the tree, implied `<head>` included).
     public let inHead: Bool
@@ -19,9 +19,24 @@ public struct PageElement: Sendable {
     /// Rule ids silenced for this element by an `embedsmith-disable-next-element` comment.
     public let silenced: [String]
 
-    public func attribute(_ name: String) -> PageAttribute? { attributes.first { $0.name == name } }
+    init(order: Int, name: String, namespace: Namespace, attributes: [PageAttribute], position: Position,
+         inHead: Bool, text: String, silenced: [String]) {
+        self.order = order
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.position = position
+        self.inHead = inHead
+        self.text = text
+        self.silenced = silenced
+    }
+
+    public func attribute(_ name: String) -> PageAttribute? {
+        for attribute in attributes where attribute.name == name { return attribute }
+        return nil
+    }
     public func value(_ name: String) -> String? { attribute(name)?.value }
-    public func has(_ name: String) -> Bool { attributes.contains { $0.name == name } }
+    public func has(_ name: String) -> Bool { attribute(name) != nil }
 
     public var isHTML: Bool { namespace == .html }
 }

@@ -15,14 +15,14 @@ public struct AllowFeatureRule: CheckRule {
             var seen: Set<Substring> = []
             for directive in AllowAttribute(allow.value).directives {
                 let feature = String(directive.feature)
-                let at = allow.position(of: directive.feature)
+                let at = { allow.position(of: directive.feature) }
                 if let replacement = Self.retired[feature] {
-                    out.error(Message.retired(feature, replacement), on: frame, at: at, hint: Message.retiredHint(replacement))
+                    out.error(Message.retired(feature, replacement), on: frame, at: at(), hint: Message.retiredHint(replacement))
                 } else if !PermissionsPolicyFeatures.known.contains(feature) {
                     let guess = Suggestion.closest(to: feature, in: PermissionsPolicyFeatures.known.sorted())
-                    out.error(Message.unknown(feature, guess), on: frame, at: at, hint: Message.unknownHint)
+                    out.error(Message.unknown(feature, guess), on: frame, at: at(), hint: Message.unknownHint)
                 } else if !seen.insert(directive.feature).inserted {
-                    out.warning(Message.duplicate(feature), on: frame, at: at, hint: Message.duplicateHint)
+                    out.warning(Message.duplicate(feature), on: frame, at: at(), hint: Message.duplicateHint)
                 }
             }
         }

@@ -21,23 +21,23 @@ public struct AllowOriginRule: CheckRule {
                 let feature = String(directive.feature)
                 for member in directive.allowlist {
                     let lower = member.asciiLowercased
-                    let at = allow.position(of: member)
+                    let at = { allow.position(of: member) }
                     switch lower {
                     case "*":
-                        out.error(Message.star(feature), on: frame, at: at, hint: Message.exactHint)
+                        out.error(Message.star(feature), on: frame, at: at(), hint: Message.exactHint)
                     case "'src'", "'none'":
                         continue
                     case "'self'":
                         if !sameOrigin, frameOrigin != nil {
-                            out.error(Message.selfOnCrossOrigin(feature), on: frame, at: at, hint: Message.srcHint)
+                            out.error(Message.selfOnCrossOrigin(feature), on: frame, at: at(), hint: Message.srcHint)
                         }
                     default:
                         guard let url = try? WebURL.parse(String(member)), url.origin != "null" else {
-                            out.error(Message.notAnOrigin(String(member), feature), on: frame, at: at, hint: Message.exactHint)
+                            out.error(Message.notAnOrigin(String(member), feature), on: frame, at: at(), hint: Message.exactHint)
                             continue
                         }
                         if let frameOrigin, frameOrigin != "null", url.origin != frameOrigin {
-                            out.error(Message.otherOrigin(feature, url.origin, frameOrigin), on: frame, at: at, hint: Message.srcHint)
+                            out.error(Message.otherOrigin(feature, url.origin, frameOrigin), on: frame, at: at(), hint: Message.srcHint)
                         }
                     }
                 }

@@ -18,19 +18,19 @@ public struct ApizeeEmbedParamsRule: CheckRule {
                 out.error(Message.missing(key), on: link.element, at: link.attribute.position, hint: Message.missingHint(key))
             }
             for parameter in parameters {
-                let here = link.attribute.position(ofText: parameter.rawKey)
+                let here = { link.attribute.position(ofParameter: parameter.rawKey) }
                 switch parameter.key {
                 case "eR":
                     if let problem = Self.externalReferencesProblem(parameter.value) {
-                        out.error(Message.references(problem), on: link.element, at: here, hint: Message.referencesHint)
+                        out.error(Message.references(problem), on: link.element, at: here(), hint: Message.referencesHint)
                     }
                 case "l" where !ApizeeEmbedParameters.languages.contains(parameter.value):
-                    out.warning(Message.language(parameter.value), on: link.element, at: here)
+                    out.warning(Message.language(parameter.value), on: link.element, at: here())
                 case "gP" where parameter.hasLiteralPlus:
-                    out.error(Message.plus, on: link.element, at: here, hint: Message.plusHint)
+                    out.error(Message.plus, on: link.element, at: here(), hint: Message.plusHint)
                 case let key where !ApizeeEmbedParameters.keys.contains(key):
                     let guess = Suggestion.closest(to: key, in: ApizeeEmbedParameters.keys)
-                    out.warning(Message.unknown(key, guess), on: link.element, at: here, hint: Message.unknownHint)
+                    out.warning(Message.unknown(key, guess), on: link.element, at: here(), hint: Message.unknownHint)
                 default:
                     break
                 }

@@ -11,7 +11,7 @@ public struct CSPFrameSrcRule: CheckRule {
     static let broad: Set<String> = ["*", "https:", "http:", "data:", "blob:", "filesystem:"]
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = PageCSP(page).metas
+        let metas = page.csp.metas
         guard !metas.isEmpty else { return }
         let frames = page.elements(named: "iframe").filter(\.isHTML) + page.elements(named: "frame").filter(\.isHTML)
         for meta in metas {
@@ -27,7 +27,11 @@ public struct CSPFrameSrcRule: CheckRule {
             for frame in frames {
                 guard let src = frame.attribute("src"), !src.value.trimmingHTMLSpace.isEmpty, let url = src.url?.url,
                       !frame.has("srcdoc") else { continue }
-                if !list.allows(url, pageURL: page.pageURL) {
+                guard !list.allows(url, pageURL: page.pageURL) else { continue }
+                if src.url?.isSameOrigin(as: page) == true && !page.knowsItsURL {
+                    out.error(Message.blocked("this page's own origin", directive.name, meta.element.position),
+                              on: frame, at: src.position, hint: Message.coverHint("'self'", directive.name))
+                } else {
                     out.error(Message.blocked(url.origin == "null" ? url.href.clipped(60) : url.origin, directive.name, meta.element.position),
                               on: frame, at: src.position, hint: Message.coverHint(url.origin, directive.name))
                 }

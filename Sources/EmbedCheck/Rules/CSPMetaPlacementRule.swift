@@ -26,7 +26,8 @@ public struct CSPMetaPlacementRule: CheckRule {
                 out.error(Message.after(earlier), on: meta, hint: Message.moveHint)
             }
             let content = meta.attribute("content")
-            for directive in CSPPolicy(content?.value ?? "").directives where Self.metaForbidden.contains(directive.name) {
+            let policy = page.csp.all.first { $0.element === meta }?.policy ?? CSPPolicy(content?.value ?? "")
+            for directive in policy.directives where Self.metaForbidden.contains(directive.name) {
                 out.error(Message.forbidden(directive.name), on: meta, at: content?.position(ofText: directive.name), hint: Message.headerHint)
             }
         }

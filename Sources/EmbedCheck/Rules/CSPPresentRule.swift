@@ -8,7 +8,7 @@ public struct CSPPresentRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = PageCSP(page).metas
+        let metas = page.csp.metas
         if metas.isEmpty {
             let head = page.elements(named: "head").first { $0.isHTML } ?? page.documentElement
             out.error(Message.missing, on: page.documentElement, at: head.position, hint: Message.hint)

@@ -9,7 +9,7 @@ public struct CSPScriptHashRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = PageCSP(page).metas
+        let metas = page.csp.metas
         guard !metas.isEmpty else { return }
         let scripts = page.elements(named: "script").filter { !$0.has("src") && PageCSP.isExecutable($0) }
         var matched: Set<String> = []

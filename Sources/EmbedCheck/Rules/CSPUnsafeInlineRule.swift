@@ -9,7 +9,7 @@ public struct CSPUnsafeInlineRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        for meta in PageCSP(page).metas {
+        for meta in page.csp.metas {
             let content = meta.element.attribute("content")
             if meta.policy.effective("script-src") == nil {
                 out.error(Message.noScriptSrc, on: meta.element, at: content?.position, hint: Message.noScriptSrcHint)

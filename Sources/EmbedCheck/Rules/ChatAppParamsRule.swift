@@ -15,34 +15,34 @@ public struct ChatAppParamsRule: CheckRule {
         for link in page.linkedURLs where ChatAppDialog.hosts.contains(link.url.hostname) {
             var rawBrackets = false
             for parameter in QueryParameters.parse(link.url.query) {
-                let here = link.attribute.position(ofText: parameter.rawKey)
-                if parameter.rawKey.contains("[") || parameter.rawKey.contains("]") { rawBrackets = true }
+                let here = { link.attribute.position(ofParameter: parameter.rawKey) }
+                if parameter.rawKey.utf8.contains(0x5B) || parameter.rawKey.utf8.contains(0x5D) { rawBrackets = true }
                 guard let path = QueryParameters.bracketPath(parameter.key) else {
-                    out.error(Message.malformed(parameter.key), on: link.element, at: here, hint: Message.shapeHint)
+                    out.error(Message.malformed(parameter.key), on: link.element, at: here(), hint: Message.shapeHint)
                     continue
                 }
                 switch (path.first, path.count) {
                 case ("api", 2) where ChatAppDialog.apiKeys.contains(path[1]):
                     switch path[1] {
                     case "messenger_type" where !messengers.contains(parameter.value):
-                        out.error(Message.messenger(parameter.value, messengers), on: link.element, at: here, hint: Message.messengerHint)
+                        out.error(Message.messenger(parameter.value, messengers), on: link.element, at: here(), hint: Message.messengerHint)
                     case "license_id" where parameter.value.isEmpty || !parameter.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
-                        out.error(Message.license(parameter.value), on: link.element, at: here)
+                        out.error(Message.license(parameter.value), on: link.element, at: here())
                     default:
                         break  // api[access_token] is a secret: url-secret reports it
                     }
                 case ("crm", 3) where ChatAppDialog.crmListKeys.contains(path[1]):
                     if path[2].isEmpty {
-                        out.error(Message.bareIndex(parameter.key), on: link.element, at: here, hint: Message.indexHint)
+                        out.error(Message.bareIndex(parameter.key), on: link.element, at: here(), hint: Message.indexHint)
                     } else if !path[2].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                        out.error(Message.badIndex(parameter.key), on: link.element, at: here, hint: Message.indexHint)
+                        out.error(Message.badIndex(parameter.key), on: link.element, at: here(), hint: Message.indexHint)
                     } else if path[1] == "phones", !ChatAppDialog.isPhone(parameter.value) {
-                        out.error(Message.phone(parameter.value), on: link.element, at: here, hint: Message.phoneHint)
+                        out.error(Message.phone(parameter.value), on: link.element, at: here(), hint: Message.phoneHint)
                     }
                 case ("crm", 2) where ChatAppDialog.crmListKeys.contains(path[1]):
-                    out.error(Message.bareIndex(parameter.key), on: link.element, at: here, hint: Message.indexHint)
+                    out.error(Message.bareIndex(parameter.key), on: link.element, at: here(), hint: Message.indexHint)
                 default:
-                    out.warning(Message.unknown(parameter.key), on: link.element, at: here, hint: Message.shapeHint)
+                    out.warning(Message.unknown(parameter.key), on: link.element, at: here(), hint: Message.shapeHint)
                 }
             }
             if rawBrackets {

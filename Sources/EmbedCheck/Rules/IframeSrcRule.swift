@@ -16,8 +16,10 @@ public struct IframeSrcRule: CheckRule {
                 continue
             }
             guard let src = frame.attribute("src"), let resolved = src.url, !src.value.trimmingHTMLSpace.isEmpty else { continue }
-            // javascript:, data: and vbscript: frames are reported by url-scheme.
+            // javascript:, data: and vbscript: frames are reported by url-scheme; about:blank
+            // loads nothing (a script fills the frame later, which sandbox-escape judges).
             if let scheme = resolved.scheme, ["javascript", "data", "vbscript"].contains(scheme) { continue }
+            if resolved.scheme == "about", src.value.trimmingHTMLSpace.asciiLowercased == "about:blank" { continue }
             guard resolved.hasScheme else {
                 out.error(Message.relative(src.value), on: frame, at: src.position, hint: Message.relativeHint)
                 continue

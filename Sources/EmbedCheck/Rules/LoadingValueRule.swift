@@ -8,7 +8,7 @@ public struct LoadingValueRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        for element in page.elements where element.isHTML && (element.name == "iframe" || element.name == "img") {
+        for element in page.elements(named: "iframe") + page.elements(named: "img") where element.isHTML {
             guard let attribute = element.attribute("loading") else { continue }
             let value = attribute.value.asciiLowercased
             if value != "lazy" && value != "eager" {

@@ -17,36 +17,36 @@ public struct QuickInvitationParamsRule: CheckRule {
             var seen: Set<String> = []
             for parameter in QueryParameters.parse(link.url.query) {
                 let key = parameter.key
-                let here = link.attribute.position(ofText: parameter.rawKey)
+                let here = { link.attribute.position(ofParameter: parameter.rawKey) }
                 guard variant.keys.contains(key) else {
                     let counterpart = variant.counterparts[key]
                     let guess = counterpart == nil ? Suggestion.closest(to: key, in: variant.keys) : nil
-                    out.error(Message.wrongKey(key, variant.path, counterpart, guess), on: link.element, at: here,
+                    out.error(Message.wrongKey(key, variant.path, counterpart, guess), on: link.element, at: here(),
                               hint: Message.keysHint(variant))
                     continue
                 }
                 if !seen.insert(key).inserted {
-                    out.warning(Message.duplicate(key), on: link.element, at: here, hint: Message.duplicateHint)
+                    out.warning(Message.duplicate(key), on: link.element, at: here(), hint: Message.duplicateHint)
                 }
                 let value = parameter.value
                 if key == "reference", value.count > QuickInvitationParameters.maxReferenceLength {
-                    out.error(Message.referenceTooLong(value.count), on: link.element, at: here, hint: Message.referenceHint)
+                    out.error(Message.referenceTooLong(value.count), on: link.element, at: here(), hint: Message.referenceHint)
                 }
                 if key == "service_key", !QuickInvitationParameters.isServiceKey(value) {
-                    out.error(Message.serviceKey(value), on: link.element, at: here, hint: Message.serviceKeyHint)
+                    out.error(Message.serviceKey(value), on: link.element, at: here(), hint: Message.serviceKeyHint)
                 }
                 if QuickInvitationParameters.booleanKeys.contains(key), value != "true", value != "false" {
-                    out.error(Message.boolean(key, value), on: link.element, at: here, hint: Message.booleanHint)
+                    out.error(Message.boolean(key, value), on: link.element, at: here(), hint: Message.booleanHint)
                 }
                 if QuickInvitationParameters.phoneKeys.contains(key) {
                     if parameter.hasLiteralPlus {
-                        out.error(Message.plus(key), on: link.element, at: here, hint: Message.plusHint)
+                        out.error(Message.plus(key), on: link.element, at: here(), hint: Message.plusHint)
                     } else if let bad = Self.items(key, value).first(where: { !ValueRules.isPhone($0) }) {
-                        out.warning(Message.phone(key, bad), on: link.element, at: here, hint: Message.phoneHint)
+                        out.warning(Message.phone(key, bad), on: link.element, at: here(), hint: Message.phoneHint)
                     }
                 }
                 if key == "email_addresses", let bad = Self.items(key, value).first(where: { !ValueRules.isEmail($0) }) {
-                    out.warning(Message.email(bad), on: link.element, at: here)
+                    out.warning(Message.email(bad), on: link.element, at: here())
                 }
             }
         }

@@ -11,10 +11,11 @@ public struct ReferrerPolicyValueRule: CheckRule {
 
     static let values = ["", "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
                          "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url"]
-    static let elements: Set<String> = ["a", "area", "iframe", "img", "link", "script"]
+    static let elements = ["a", "area", "iframe", "img", "link", "script"]
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        for element in page.elements where element.isHTML && Self.elements.contains(element.name) {
+        for name in Self.elements {
+          for element in page.elements(named: name) where element.isHTML {
             guard let attribute = element.attribute("referrerpolicy") else { continue }
             let value = attribute.value.asciiLowercased
             if !Self.values.contains(value) {
@@ -23,6 +24,7 @@ public struct ReferrerPolicyValueRule: CheckRule {
             } else if value == "unsafe-url" {
                 out.warning(Message.unsafeURL, on: element, at: attribute.position, hint: Message.unsafeHint)
             }
+          }
         }
     }
 }

@@ -1,12 +1,12 @@
 import EmbedCore
 import EmbedVendors
 
-/// `allow-scripts` with `allow-same-origin`: on a same-origin frame the framed script can
-/// remove its own sandbox (an error); on a cross-origin vendor app it keeps scripts and the
-/// vendor's cookies but no longer isolates its origin (a warning to review).
+/// `allow-scripts` with `allow-same-origin` on a same-origin frame: the framed script can remove
+/// its own sandbox. On a cross-origin frame the pair is no escape (the framed page cannot reach
+/// this one), and vendors such as ChatApp need it for their own cookies: no finding (issue 4).
 public struct SandboxEscapeRule: CheckRule {
     public let id = "sandbox-escape"
-    public let summary = "no allow-scripts with allow-same-origin on a same-origin frame (warning on a cross-origin one)"
+    public let summary = "no allow-scripts with allow-same-origin on a same-origin frame"
     public let defaultSeverity: Severity = .error
     public init() {}
 
@@ -17,9 +17,6 @@ public struct SandboxEscapeRule: CheckRule {
             guard tokens.contains("allow-scripts"), tokens.contains("allow-same-origin") else { continue }
             if let why = Self.sameOriginReason(frame, page) {
                 out.error(Message.sameOrigin(why), on: frame, at: sandbox.position, hint: Message.sameOriginHint)
-            } else {
-                let vendor = frame.attribute("src")?.url?.url.flatMap { VendorFrames.app(for: $0) }?.vendor
-                out.warning(Message.crossOrigin(vendor), on: frame, at: sandbox.position, hint: Message.crossOriginHint)
             }
         }
     }
@@ -45,8 +42,4 @@ private enum Message {
         "sandbox has allow-scripts and allow-same-origin on a same-origin frame (\(why)): the framed script can remove its own sandbox"
     }
     static let sameOriginHint = "drop allow-same-origin (or allow-scripts); a same-origin frame with both is not sandboxed at all"
-    static func crossOrigin(_ vendor: String?) -> String {
-        "sandbox has allow-scripts and allow-same-origin: the \(vendor.map { "\($0) " } ?? "")frame keeps scripts and its own cookies, so the sandbox no longer isolates its origin"
-    }
-    static let crossOriginHint = "keep both only if the vendor app needs them; silence a reviewed frame with <!-- embedsmith-disable-next-element sandbox-escape -->"
 }

@@ -14,16 +14,16 @@ public struct SandboxTokenRule: CheckRule {
             var seen: Set<String> = []
             for token in sandbox.value.splitOnHTMLSpace {
                 let keyword = token.asciiLowercased
-                let at = sandbox.position(of: token)
+                let at = { sandbox.position(of: token) }
                 if !SandboxKeywords.known.contains(keyword) {
                     if let note = Self.nonStandard[keyword] {
-                        out.error(Message.nonStandard(keyword, note), on: frame, at: at, hint: Message.removeHint)
+                        out.error(Message.nonStandard(keyword, note), on: frame, at: at(), hint: Message.removeHint)
                     } else {
                         let guess = Suggestion.closest(to: keyword, in: SandboxKeywords.known.sorted())
-                        out.error(Message.unknown(String(token), guess), on: frame, at: at, hint: Message.removeHint)
+                        out.error(Message.unknown(String(token), guess), on: frame, at: at(), hint: Message.removeHint)
                     }
                 } else if !seen.insert(keyword).inserted {
-                    out.error(Message.duplicate(keyword), on: frame, at: at, hint: Message.duplicateHint)
+                    out.error(Message.duplicate(keyword), on: frame, at: at(), hint: Message.duplicateHint)
                 }
             }
         }

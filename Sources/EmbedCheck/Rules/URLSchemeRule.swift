@@ -12,7 +12,7 @@ public struct URLSchemeRule: CheckRule {
     static let dangerous: Set<String> = ["javascript", "vbscript", "data"]
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        for element in page.elements {
+        for element in Self.candidates(page) {
             let names: Set<String>
             if element.namespace == .svg && element.name == "a" {
                 names = ["href", "xlink:href"]
@@ -30,13 +30,36 @@ public struct URLSchemeRule: CheckRule {
         }
     }
 
+    /// Elements that can carry a navigating URL, in document order.
+    static func candidates(_ page: Page) -> [PageElement] {
+        var result: [PageElement] = []
+        for name in URLAttributes.navigating.keys.sorted() + ["meta"] { result += page.elements(named: name) }
+        return result.sorted { $0.order < $1.order }
+    }
+
     private func report(_ value: String, attribute: PageAttribute?, element: PageElement, _ out: inout RuleOutput) {
-        guard let scheme = ResolvedURL.scheme(of: value), Self.dangerous.contains(scheme) else { return }
+        guard let scheme = attribute?.url?.scheme ?? ResolvedURL.classify(value).scheme, Self.dangerous.contains(scheme) else { return }
         if scheme == "data", element.name == "a", element.has("download") { return }
-        let written = value.trimmingHTMLSpace.prefix(scheme.count + 1)
-        let disguised = written.asciiLowercased != scheme + ":"
-        out.error(Message.scheme(scheme, element.name, attribute?.name ?? "", disguised ? String(written) : nil),
+        let trimmed = value.drop { $0.unicodeScalars.allSatisfy { $0.value <= 0x20 } }
+        let written = trimmed.firstIndex(of: ":").map { trimmed[...$0] } ?? trimmed
+        let disguised = written != Substring(scheme + ":")
+        out.error(Message.scheme(scheme, element.name, attribute?.name ?? "", disguised ? Self.visible(written) : nil),
                   on: element, at: attribute?.position, hint: Message.hint(scheme))
+    }
+
+    /// Control characters shown as escapes, so a message shows what hides in the text.
+    static func visible(_ text: Substring) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20: out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The URL of `<meta http-equiv="refresh" content="0; url=…">`.

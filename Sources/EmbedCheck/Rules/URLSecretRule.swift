@@ -14,16 +14,19 @@ public struct URLSecretRule: CheckRule {
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
         for element in page.elements {
             for attribute in element.attributes {
-                guard let url = attribute.url?.url else { continue }
+                guard let resolved = attribute.url else { continue }
+                // A plain relative path carries a secret only in its query or fragment.
+                if resolved.isPathOnly && !resolved.raw.utf8.contains(0x3F) && !resolved.raw.utf8.contains(0x23) { continue }
+                guard let url = resolved.url else { continue }
                 if url.hasCredentials {
                     out.error(Message.credentials(element.name, attribute.name), on: element, at: attribute.position, hint: Message.hint)
                 }
                 for (part, text) in [("query", url.query), ("fragment", url.fragment)] {
                     for parameter in QueryParameters.parse(text) {
                         if let key = Self.secretKey(parameter.key) {
-                            out.error(Message.secretKey(key, part), on: element, at: attribute.position(ofText: parameter.rawKey), hint: Message.hint)
-                        } else if let reason = SecretDetector.secretReason(inValue: parameter.value) {
-                            out.error(Message.secretValue(parameter.key, reason), on: element, at: attribute.position(ofText: parameter.rawValue), hint: Message.hint)
+                            out.error(Message.secretKey(key, part), on: element, at: attribute.position(ofParameter: parameter.rawKey), hint: Message.hint)
+                        } else if Self.mayHideSecret(parameter.value), let reason = SecretDetector.secretReason(inValue: parameter.value) {
+                            out.error(Message.secretValue(parameter.key, reason), on: element, at: attribute.position(ofParameter: parameter.rawKey), hint: Message.hint)
                         }
                     }
                 }
@@ -36,10 +39,21 @@ public struct URLSecretRule: CheckRule {
 
     /// The secret part of a key: `access_token`, or `access_token` in `api[access_token]`.
     static func secretKey(_ key: String) -> String? {
+        guard key.asciiLowercased.containsAny(of: secretKeyMarkers) else { return nil }
         for part in QueryParameters.bracketPath(key) ?? [key] where SecretDetector.isSecretKey(part) {
             return key
         }
         return nil
+    }
+
+    /// Every key `SecretDetector.isSecretKey` accepts contains one of these (a cheap first test).
+    static let secretKeyMarkers: [[UInt8]] = ["token", "pass", "secret", "bearer", "key", "auth"].map { Array($0.utf8) }
+
+    /// Values `SecretDetector.secretReason` could flag: a bearer header, a JWT, or an embedded
+    /// URL or query (with `=`, `@` or brackets).
+    static func mayHideSecret(_ value: String) -> Bool {
+        if value.utf8.contains(where: { $0 == 0x3D || $0 == 0x40 || $0 == 0x5B || $0 == 0x25 }) { return true }
+        return value.hasPrefix("eyJ") || value.asciiLowercased.hasPrefix("bearer")
     }
 }
 

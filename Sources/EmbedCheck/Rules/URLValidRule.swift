@@ -13,7 +13,7 @@ public struct URLValidRule: CheckRule {
         for element in page.elements {
             if element.isHTML && (element.name == "iframe" || element.name == "frame") { continue }
             for attribute in element.attributes {
-                guard let resolved = attribute.url, case .failure(let error) = resolved.result else { continue }
+                guard let resolved = attribute.url, !resolved.isPathOnly, case .failure(let error) = resolved.result else { continue }
                 switch error {
                 case .invalid(let why):
                     out.error(Message.invalid(attribute.value, element.name, attribute.name, why), on: element,

@@ -19,37 +19,37 @@ public struct WebAgentParamsRule: CheckRule {
             }
             var seen: Set<String> = []
             for parameter in parameters {
-                let here = link.attribute.position(ofText: parameter.rawKey)
+                let here = { link.attribute.position(ofParameter: parameter.rawKey) }
                 if !seen.insert(parameter.key).inserted {
-                    out.warning(Message.duplicate(parameter.key), on: link.element, at: here, hint: Message.duplicateHint)
+                    out.warning(Message.duplicate(parameter.key), on: link.element, at: here(), hint: Message.duplicateHint)
                     continue
                 }
                 guard let kind = WebAgentParameters.kind(of: parameter.key) else {
                     if let renamed = WebAgentParameters.renamed[parameter.key] {
-                        out.warning(Message.renamed(parameter.key, renamed), on: link.element, at: here, hint: Message.renamedHint(renamed))
+                        out.warning(Message.renamed(parameter.key, renamed), on: link.element, at: here(), hint: Message.renamedHint(renamed))
                     } else {
                         let guess = Suggestion.closest(to: parameter.key, in: WebAgentParameters.keys)
-                        out.warning(Message.unknown(parameter.key, guess), on: link.element, at: here, hint: Message.unknownHint)
+                        out.warning(Message.unknown(parameter.key, guess), on: link.element, at: here(), hint: Message.unknownHint)
                     }
                     continue
                 }
                 switch kind {
                 case .required, .text:
                     if parameter.key == "gP" && parameter.hasLiteralPlus {
-                        out.error(Message.plus(parameter.key), on: link.element, at: here, hint: Message.plusHint)
+                        out.error(Message.plus(parameter.key), on: link.element, at: here(), hint: Message.plusHint)
                     }
                 case .boolean where parameter.value != "true" && parameter.value != "false":
-                    out.warning(Message.boolean(parameter.key, parameter.value), on: link.element, at: here, hint: Message.booleanHint)
+                    out.warning(Message.boolean(parameter.key, parameter.value), on: link.element, at: here(), hint: Message.booleanHint)
                 case .choice(let choices) where !choices.contains(parameter.value):
-                    out.warning(Message.choice(parameter.key, parameter.value, choices), on: link.element, at: here)
+                    out.warning(Message.choice(parameter.key, parameter.value, choices), on: link.element, at: here())
                 case .url:
                     if (try? WebURL.parse(parameter.value))?.scheme != "https" {
-                        out.error(Message.url(parameter.key, parameter.value), on: link.element, at: here, hint: Message.urlHint)
+                        out.error(Message.url(parameter.key, parameter.value), on: link.element, at: here(), hint: Message.urlHint)
                     }
                 case .integer where Int(parameter.value) == nil:
-                    out.warning(Message.integer(parameter.key, parameter.value), on: link.element, at: here)
+                    out.warning(Message.integer(parameter.key, parameter.value), on: link.element, at: here())
                 case .forbidden(let reason):
-                    out.error(Message.forbidden(parameter.key, reason), on: link.element, at: here, hint: Message.forbiddenHint)
+                    out.error(Message.forbidden(parameter.key, reason), on: link.element, at: here(), hint: Message.forbiddenHint)
                 default:
                     break
                 }

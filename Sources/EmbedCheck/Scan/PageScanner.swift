@@ -9,7 +9,9 @@ import Darwin
 /// document order, keeping only what the rules use. Nothing of gumbo's output outlives `scan`.
 enum PageScanner {
     /// Elements kept even without attributes.
-    private static let alwaysKept: Set<String> = ["html", "head", "script", "style", "iframe"]
+    private static func alwaysKept(_ tag: GumboTag) -> Bool {
+        tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_IFRAME
+    }
 
     /// `bytes` must be UTF-8 (a BOM already removed).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Page {
@@ -22,13 +24,13 @@ enum PageScanner {
             }
             return gumbo_parse_with_options(&options, "", 0)
         }
-        guard let output else { return Page(elements: [], suppressions: []) }
+        guard let output else { return Page(elements: [], suppressions: [], base: PageBase()) }
         defer { gumbo_destroy_output(&options, output) }
-        guard let document = output.pointee.document else { return Page(elements: [], suppressions: []) }
+        guard let document = output.pointee.document else { return Page(elements: [], suppressions: [], base: PageBase()) }
         var walker = Walker(source: bytes)
         let depth = walker.walk(document)
         if depth > HTMLDocument.destroyDepthLimit { HTMLDocument.flatten(document) }
-        return Page(elements: walker.elements, suppressions: walker.suppressions)
+        return Page(elements: walker.elements, suppressions: walker.suppressions, base: walker.base)
     }
 
     private struct Frame {
@@ -44,6 +46,7 @@ enum PageScanner {
         var order = 0
         /// Suppressions waiting for the next element.
         var pending: [Int] = []
+        let base = PageBase()
 
         init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
 
@@ -97,22 +100,23 @@ enum PageScanner {
                 }
                 pending.removeAll()
             }
-            let name = GumboTagNames.name(of: element)
             let count = Int(element.attributes.length)
-            guard count > 0 || PageScanner.alwaysKept.contains(name) else { return }
-            var attributes: [PageAttribute] = []
-            attributes.reserveCapacity(count)
-            if let data = element.attributes.data {
-                for i in 0..<count {
-                    guard let attribute = data[i]?.assumingMemoryBound(to: GumboAttribute.self).pointee else { continue }
-                    attributes.append(makeAttribute(attribute))
-                }
-            }
+            guard count > 0 || PageScanner.alwaysKept(element.tag) else { return }
+            let name = GumboTagNames.name(of: element)
             let namespace: PageElement.Namespace
             switch element.tag_namespace {
             case GUMBO_NAMESPACE_SVG: namespace = .svg
             case GUMBO_NAMESPACE_MATHML: namespace = .mathml
             default: namespace = .html
+            }
+            let urlNames = URLAttributes.names(for: name, namespace: namespace)
+            var attributes: [PageAttribute] = []
+            attributes.reserveCapacity(count)
+            if let data = element.attributes.data {
+                for i in 0..<count {
+                    guard let attribute = data[i]?.assumingMemoryBound(to: GumboAttribute.self).pointee else { continue }
+                    attributes.append(makeAttribute(attribute, urlNames: urlNames))
+                }
             }
             var text = ""
             if name == "script" || name == "style" { text = textOfChildren(element.children) }
@@ -121,7 +125,7 @@ enum PageScanner {
                                         inHead: inHead, text: text, silenced: silenced))
         }
 
-        func makeAttribute(_ attribute: GumboAttribute) -> PageAttribute {
+        func makeAttribute(_ attribute: GumboAttribute, urlNames: Set<String>) -> PageAttribute {
             var name = PageScanner.string(attribute.name)
             switch attribute.attr_namespace {
             case GUMBO_ATTR_NAMESPACE_XLINK: name = "xlink:" + name
@@ -133,6 +137,7 @@ enum PageScanner {
             // original_value points into the source and includes the quotes, if any.
             var valuePosition = Position(line: Int(attribute.value_start.line), column: Int(attribute.value_start.column))
             var verbatim = false
+            var sourceText: String? = nil
             let raw = attribute.original_value
             if let data = raw.data, raw.length > 0 {
                 var bytes = UnsafeRawBufferPointer(start: data, count: raw.length)
@@ -140,11 +145,15 @@ enum PageScanner {
                     valuePosition.column += 1
                     bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst().dropLast(bytes.count >= 2 && bytes.last == first ? 1 : 0))
                 }
-                verbatim = !bytes.contains(0x0A) && bytes.elementsEqual(value.utf8)
+                let oneLine = !bytes.contains(0x0A) && !bytes.contains(0x0D)
+                verbatim = oneLine && bytes.elementsEqual(value.utf8)
+                if oneLine && !verbatim && bytes.contains(0x26) { sourceText = String(decoding: bytes, as: UTF8.self) }
             }
-            return PageAttribute(name: name.lowercased(), value: value,
+            name = name.asciiLowercased
+            return PageAttribute(name: name, value: value,
                                  position: Position(line: Int(attribute.name_start.line), column: Int(attribute.name_start.column)),
-                                 valuePosition: valuePosition, valueIsVerbatim: verbatim)
+                                 valuePosition: valuePosition, valueIsVerbatim: verbatim, sourceText: sourceText,
+                                 url: urlNames.contains(name) ? ResolvedURL(value, base: base) : nil)
         }
 
         func textOfChildren(_ children: GumboVector) -> String {

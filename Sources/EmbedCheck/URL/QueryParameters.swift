@@ -38,10 +38,15 @@ enum QueryParameters {
         while !rest.isEmpty {
             guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
             let inner = rest[rest.index(after: rest.startIndex)..<close]
-            if inner.contains("[") { return nil }
+            if inner.utf8.contains(0x5B) { return nil }
             parts.append(String(inner))
             rest = rest[rest.index(after: close)...]
         }
         return parts
     }
+}
+
+extension QueryParameter {
+    /// A literal `+` in the raw value: a server reads it as a space, so `+33…` arrives as ` 33…`.
+    var hasLiteralPlus: Bool { rawValue.utf8.contains(0x2B) }
 }

@@ -12,11 +12,11 @@ enum URLAttributes {
         "script": ["href", "xlink:href"], "feimage": ["href", "xlink:href"],
     ]
 
-    static func names(for element: PageElement) -> Set<String> {
-        switch element.namespace {
-        case .html: return html[element.name] ?? []
-        case .svg: return svg[element.name] ?? []
-        case .mathml: return element.has("href") ? ["href"] : []
+    static func names(for name: String, namespace: PageElement.Namespace) -> Set<String> {
+        switch namespace {
+        case .html: return html[name] ?? []
+        case .svg: return svg[name] ?? []
+        case .mathml: return ["href"]
         }
     }
 

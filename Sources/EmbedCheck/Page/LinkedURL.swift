@@ -8,8 +8,9 @@ public struct LinkedURL {
 }
 
 extension Page {
-    /// URLs of links (`<a>`, `<area>`) and frames (`<iframe>`, `<frame>`) that parsed.
-    public var linkedURLs: [LinkedURL] {
+    /// URLs of links (`<a>`, `<area>`) and frames (`<iframe>`, `<frame>`) that parsed. Plain
+    /// relative paths are left out: they point to this site, never to a vendor.
+    static func collectLinkedURLs(_ elements: [PageElement]) -> [LinkedURL] {
         var result: [LinkedURL] = []
         for element in elements where element.isHTML {
             let name: String
@@ -18,15 +19,10 @@ extension Page {
             case "iframe", "frame": name = "src"
             default: continue
             }
-            if let attribute = element.attribute(name), let url = attribute.url?.url {
+            if let attribute = element.attribute(name), let resolved = attribute.url, !resolved.isPathOnly, let url = resolved.url {
                 result.append(LinkedURL(element: element, attribute: attribute, url: url))
             }
         }
         return result
     }
-}
-
-extension QueryParameter {
-    /// A literal `+` in the raw value: a server reads it as a space, so `+33…` arrives as ` 33…`.
-    var hasLiteralPlus: Bool { rawValue.contains("+") }
 }

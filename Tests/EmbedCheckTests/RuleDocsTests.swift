@@ -1,0 +1,112 @@
+import EmbedCheck
+import EmbedCore
+import Foundation
+import Testing
+
+/// docs/rules/<id>.md: one page per rule, compiled into the tool (RuleDocs.swift, kept in
+/// sync here), and every example in it run through the checker.
+@Suite struct RuleDocsTests {
+    static var pages: [(id: String, url: URL)] {
+        CheckPaths.files(in: CheckPaths.ruleDocs, suffix: ".md")
+            .filter { $0.lastPathComponent != "README.md" }
+            .map { ($0.deletingPathExtension().lastPathComponent, $0) }
+    }
+
+    /// The Swift source RuleDocs.swift must hold for the current pages.
+    static func generatedSource() throws -> String {
+        var out = """
+        // Generated from docs/rules/*.md by RuleDocsTests: run `EMBEDSMITH_RECORD=1 swift test --filter RuleDocs`. Do not edit.
+
+        /// The documentation page of every rule, compiled into the tool for `embedsmith explain`.
+        public enum RuleDocs {
+            public static let pages: [String: String] = [
+
+        """
+        for page in pages.sorted(by: { $0.id < $1.id }) {
+            let text = try String(contentsOf: page.url, encoding: .utf8)
+            var hashes = "#"
+            while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+            out += "        \"\(page.id)\": \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes),\n"
+        }
+        out += "    ]\n}\n"
+        return out
+    }
+
+    @Test func compiledDocsMatchDocsFolder() throws {
+        let expected = try Self.generatedSource()
+        let current = (try? String(contentsOf: CheckPaths.ruleDocsSwift, encoding: .utf8)) ?? ""
+        if ProcessInfo.processInfo.environment["EMBEDSMITH_RECORD"] == "1", current != expected {
+            try expected.write(to: CheckPaths.ruleDocsSwift, atomically: true, encoding: .utf8)
+            Issue.record("RuleDocs.swift re-recorded from docs/rules; build and run again to confirm")
+            return
+        }
+        #expect(current == expected, "Sources/EmbedCheck/Docs/RuleDocs.swift is stale: run `EMBEDSMITH_RECORD=1 swift test --filter RuleDocs`")
+    }
+
+    @Test func everyRuleHasAPageAndEveryPageARule() {
+        let documented = Set(Self.pages.map(\.id))
+        for rule in RuleRegistry.all {
+            #expect(documented.contains(rule.id), "docs/rules/\(rule.id).md is missing")
+            #expect(RuleDocs.page(for: rule.id)?.hasPrefix("# \(rule.id)\n") == true, "the page of \(rule.id) must start with '# \(rule.id)'")
+        }
+        for id in documented { #expect(RuleRegistry.rule(id) != nil, "docs/rules/\(id).md documents no rule") }
+    }
+
+    struct Example: CustomTestStringConvertible {
+        var rule: String
+        var kind: String
+        var html: String
+        var line: Int
+        var testDescription: String { "\(rule).md:\(line) \(kind)" }
+    }
+
+    /// Fenced blocks whose info string is `html isvalid`, `html novalid` or `html haswarn`.
+    static var examples: [Example] {
+        var result: [Example] = []
+        for page in pages {
+            guard let text = try? String(contentsOf: page.url, encoding: .utf8) else { continue }
+            var current: (kind: String, line: Int, lines: [String])? = nil
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let block = current {
+                    if line == "```" {
+                        result.append(Example(rule: page.id, kind: block.kind, html: block.lines.joined(separator: "\n"), line: block.line))
+                        current = nil
+                    } else {
+                        current?.lines.append(String(line))
+                    }
+                } else if line.hasPrefix("```html ") {
+                    current = (String(line.dropFirst(8)), number + 1, [])
+                }
+            }
+        }
+        return result
+    }
+
+    @Test func everyPageHasExamples() {
+        let examples = Self.examples
+        for page in Self.pages {
+            #expect(examples.contains { $0.rule == page.id && $0.kind == "novalid" }, "\(page.id).md has no 'html novalid' example")
+            #expect(examples.contains { $0.rule == page.id && $0.kind == "isvalid" }, "\(page.id).md has no 'html isvalid' example")
+        }
+    }
+
+    @Test("documentation examples behave as labelled", arguments: examples)
+    func exampleBehavesAsLabelled(_ example: Example) {
+        let own = Checking.findings(example.html, rule: example.rule)
+        switch example.kind {
+        case "novalid":
+            #expect(own.contains { $0.severity == .error }, "\(example.rule) reports no error: \(own)")
+        case "haswarn":
+            #expect(own.contains { $0.severity == .warning } && !own.contains { $0.severity == .error }, "\(example.rule): \(own)")
+        case "isvalid":
+            #expect(own.isEmpty, "\(example.rule) reports: \(own.map(\.message))")
+        default:
+            Issue.record("unknown example kind '\(example.kind)' (use isvalid, novalid or haswarn)")
+        }
+    }
+
+    @Test func docsReadmeListsEveryRule() throws {
+        let readme = try String(contentsOf: CheckPaths.ruleDocs.appendingPathComponent("README.md"), encoding: .utf8)
+        for rule in RuleRegistry.all { #expect(readme.contains("[\(rule.id)](\(rule.id).md)"), "docs/rules/README.md does not list \(rule.id)") }
+    }
+}
