@@ -56,7 +56,7 @@ struct CheckCommandTests {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let page = root.appendingPathComponent("page.html")
-        try Data(Checking.page(body: #"<iframe title="c" src="https://dialogs.pro/" sandbox="allow-scripts allow-same-origin"></iframe>"#).utf8).write(to: page)
+        try Data(Checking.page(body: #"<iframe title="c" src="https://dialogs.pro/" sandbox="allow-scripts allow-popups-to-escape-sandbox"></iframe>"#).utf8).write(to: page)
         #expect(try Self.run(["check", "page.html"], in: root).status == 0)
         let limited = try Self.run(["check", "page.html", "--max-warnings", "0"], in: root)
         #expect(limited.status == 1)
