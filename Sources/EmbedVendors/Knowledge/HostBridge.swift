@@ -1,3 +1,5 @@
+import Foundation
+
 /// The host bridge script embedsmith writes next to each tenant's pages, and how a checker
 /// recognises it in any page.
 public enum HostBridge {
@@ -5,6 +7,21 @@ public enum HostBridge {
     public static let assetStem = "embedsmith-bridge"
     /// `id` of the `<script type="application/json">` block the bridge reads its settings from.
     public static let settingsElementId = "embedsmith-config"
+
+    /// Frames whose `src` the bridge sets at run time (a ChatApp frame waiting for its live
+    /// token), read from the settings block's text: frame id -> the URL it will load. Empty when
+    /// the text is not the bridge's settings.
+    public static func runTimeFrameSources(settingsJSON: String) -> [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(settingsJSON.utf8)) as? [String: Any],
+              let entries = object["chatapp"] as? [[String: Any]] else { return [:] }
+        var sources: [String: String] = [:]
+        for entry in entries {
+            if let id = entry["frameId"] as? String, let src = entry["src"] as? String, entry["tokenEndpoint"] is String {
+                sources[id] = src
+            }
+        }
+        return sources
+    }
 
     /// True if a script URL's last path segment is the bridge asset (`embedsmith-bridge.js`,
     /// `embedsmith-bridge.1a2b3c4d5e.js`).

@@ -42,6 +42,6 @@ enum Checking {
     }
 }
 
-extension DiagnosticList: @retroactive CustomStringConvertible {
+extension DiagnosticList: CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
