@@ -7,13 +7,21 @@ struct WordCounter {
     private var insideWord = false
 
     mutating func add(_ text: String) {
-        for character in text {
-            if character.isWhitespace {
-                insideWord = false
-            } else if !insideWord {
-                insideWord = true
-                count += 1
-            }
+        // Most prose is ASCII: count on bytes there, and walk Characters (grapheme breaking,
+        // the slow part) only when the text needs it.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { step(isSpace: byte == 0x20 || (0x09...0x0D).contains(byte)) }
+        } else {
+            for character in text { step(isSpace: character.isWhitespace) }
+        }
+    }
+
+    private mutating func step(isSpace: Bool) {
+        if isSpace {
+            insideWord = false
+        } else if !insideWord {
+            insideWord = true
+            count += 1
         }
     }
 

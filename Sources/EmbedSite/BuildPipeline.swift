@@ -94,8 +94,8 @@ public enum BuildPipeline {
         do {
             for tenant in kept.sorted() {
                 try staging.keep(tenant: tenant)
-                manifest.inputs.merge(previous.inputs.filter { PreviousManifest.tenant(ofInput: $0.key) == tenant }) { a, _ in a }
-                manifest.outputs.merge(previous.outputs.filter { PreviousManifest.tenant(ofOutput: $0.key) == tenant }) { a, _ in a }
+                manifest.inputs.merge(previous.inputs(of: tenant)) { a, _ in a }
+                manifest.outputs.merge(previous.outputs(of: tenant)) { a, _ in a }
                 if let key = previous.tenantKeys[tenant] { manifest.tenantKeys[tenant] = key }
             }
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }

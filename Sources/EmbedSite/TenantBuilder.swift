@@ -25,8 +25,7 @@ struct TenantBuilder {
     /// Carries the tenant's previous output into the staging folder (its inputs are unchanged).
     func reuse(previous: PreviousManifest) -> Result {
         var result = Result(inputs: inputs.hashes)
-        let prefix = source.id + "/"
-        result.outputs = previous.outputs.filter { $0.key.hasPrefix(prefix) }
+        result.outputs = previous.outputs(of: source.id)
         result.pageCount = 0
         result.reused = true
         do {
@@ -71,7 +70,7 @@ struct TenantBuilder {
         let basePath = (try? WebURL.parse(tenant.baseURL))?.pathname ?? "/"
         let canonicalPolicy = URLPolicy(allowLoopbackHTTP: dev)
 
-        var files: [(String, Data)] = []
+        var files: [(path: String, data: Data)] = []
         for page in parsed {
             let usesBridge = page.needsBridge
             let csp = ContentSecurityPolicy(usesScripts: usesBridge, contribution: page.csp)
@@ -92,18 +91,28 @@ struct TenantBuilder {
         guard !result.diagnostics.hasErrors else { return result }
 
         files.append(("_headers", Data(HeadersFile.render(basePath: basePath, frameAncestors: tenant.frameAncestors, entries: headerEntries).utf8)))
-        files.append((shared.stylesheet.path, shared.stylesheet.data))
         files.append((theme.path, theme.data))
-        if parsed.contains(where: \.needsBridge) { files.append((shared.bridge.path, shared.bridge.data)) }
         for (asset, data) in inputs.assets {
             files.append((asset.relativePath, data))
         }
+        var writer = staging.writer()
         for (path, data) in files {
             do {
-                try staging.write(data, to: "\(id)/\(path)")
+                try writer.write(data, to: "\(id)/\(path)")
                 result.outputs["\(id)/\(path)"] = ContentHash.sha256Hex(data)
             } catch {
                 result.diagnostics.append(.error("io-write", "cannot write \(id)/\(path): \(error.localizedDescription)"))
+            }
+        }
+        // The same bytes for every tenant: one copy, hard-linked into each tenant folder.
+        var sharedFiles = [shared.stylesheet]
+        if parsed.contains(where: \.needsBridge) { sharedFiles.append(shared.bridge) }
+        for asset in sharedFiles {
+            do {
+                try writer.writeShared(asset.data, named: asset.path, to: "\(id)/\(asset.path)")
+                result.outputs["\(id)/\(asset.path)"] = asset.sha256
+            } catch {
+                result.diagnostics.append(.error("io-write", "cannot write \(id)/\(asset.path): \(error.localizedDescription)"))
             }
         }
         result.pageCount = parsed.count

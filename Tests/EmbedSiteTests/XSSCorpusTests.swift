@@ -345,7 +345,89 @@ enum XSSFields {
         XSSField(key: "tenant.apizee.loaderAgent.agentInfoEndpoint", benign: "/api/agent-info", pages: ["content/t/agent.md"]) { site, v in
             site.expectSetting("agent.html", path: ["loaderAgent", "agentInfoEndpoint"], v)
         },
+        XSSField(key: "tenant.apizee.loaderAgent.server", benign: "https://cloud.apizee.com/", pages: ["content/t/agent.md"]) { site, v in
+            site.expectSetting("agent.html", path: ["loaderAgent", "server"], href(v))
+        },
+        XSSField(key: "tenant.apizee.loaderAgent.script", benign: "https://cdn.apirtc.com/agent/loaderAgent.js", pages: ["content/t/agent.md"]) { site, v in
+            site.expectSetting("agent.html", path: ["loaderAgent", "script"], href(v))
+        },
+        // Tenant defaults of the agent frames: the second web-agent frame and the Embed frame use them.
+        XSSField(key: "tenant.apizee.apiKey", benign: "benignApiKey", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "aK", v, index: 1) + site.expectSetting("agent.html", path: ["loaderAgent", "apiKey"], v)
+        },
+        XSSField(key: "tenant.apizee.webAgent.url", benign: "https://apirtc.github.io/web-agent/", pages: ["content/t/agent.md"]) { site, v in
+            let src = site.select("agent.html", "iframe").dropFirst().first?.attribute("src")
+            guard let want = try? WebURL.parse(v), let got = src.flatMap({ try? WebURL.parse($0) }),
+                  got.origin == want.origin, got.pathname == want.pathname else {
+                return ["agent.html: web-agent frame src \(String(reflecting: src)) is not on \(v)"]
+            }
+            return []
+        },
+        XSSField(key: "tenant.apizee.webAgent.agentName", benign: "Tenant Agent", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "aN", v, index: 1)
+        },
+        XSSField(key: "tenant.apizee.webAgent.cloudUrl", benign: "https://cloud.apirtc.com/", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "cU", href(v), index: 1)
+        },
+        XSSField(key: "tenant.apizee.webAgent.guestUrl", benign: "https://apirtc.github.io/web-guest/", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "gU", href(v), index: 1)
+        },
+        XSSField(key: "tenant.apizee.webAgent.invitationServiceUrl", benign: "https://is.apizee.com/invitations", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "iU", href(v), index: 1)
+        },
+        XSSField(key: "tenant.apizee.webAgent.installationId", benign: "benign-install", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "iI", v, index: 1)
+        },
+        XSSField(key: "tenant.apizee.webAgent.userId", benign: "benign-user", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "uId", v, index: 1)
+        },
+        XSSField(key: "tenant.apizee.embed.identificationKey", benign: "benignIdentificationKey", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "iK", v, index: 2)
+        },
+        XSSField(key: "tenant.apizee.embed.installationId", benign: "benign-embed", pages: ["content/t/agent.md"]) { site, v in
+            site.expectQuery("agent.html", "iframe", "iI", v, index: 2)
+        },
+        // ChatApp (a link and a frame that waits for its token), Engage and the session timeline.
+        XSSField(key: "tenant.chatapp.messenger", benign: "grWhatsApp", pages: ["content/t/chat.md"]) { site, v in
+            site.expectQuery("chat.html", "a.es-chatapp-link", "api[messenger_type]", v)
+        },
+        XSSField(key: "tenant.chatapp.crmDomain", benign: "crm.example.com", pages: ["content/t/chat.md"]) { site, v in
+            site.expectQuery("chat.html", "a.es-chatapp-link", "api[crm_domain]", v)
+        },
+        XSSField(key: "tenant.chatapp.employeeExtCode", benign: "employee-7", pages: ["content/t/chat.md"]) { site, v in
+            site.expectQuery("chat.html", "a.es-chatapp-link", "api[employee_ext_code]", v)
+        },
+        XSSField(key: "tenant.chatapp.tokenEndpoint", benign: "/api/chatapp/token", pages: ["content/t/chat.md"]) { site, v in
+            site.expectSetting("chat.html", chatapp: 0, "tokenEndpoint", v)
+        },
+        XSSField(key: "embed.chatapp.label", benign: "Open the conversations") { site, v in
+            site.expectText("chat.html", "a.es-chatapp-link", v + newTab)
+        },
+        XSSField(key: "embed.chatapp.phones[0]", benign: "+79999999999") { site, v in
+            site.expectQuery("chat.html", "a.es-chatapp-link", "crm[phones][0]", String(v.filter(\.isASCII).filter(\.isNumber)))
+        },
+        XSSField(key: "embed.chatapp.dialogIds[0]", benign: "79999999999@c.us") { site, v in
+            site.expectQuery("chat.html", "a.es-chatapp-link", "crm[dialogIds][0]", v)
+        },
+        XSSField(key: "embed.chatapp.title", benign: "Benign conversations") { site, v in
+            site.expectAttribute("chat.html", "iframe", "title", v)
+        },
+        XSSField(key: "tenant.engage.scriptId", benign: "5c593c728b02502bc3f8ffe1", pages: ["content/t/chat.md"]) { site, v in
+            site.expectAttribute("chat.html", "script[defer=]", "src", "https://cdn.chatvisor.com/cdn/js/\(v).js")
+        },
+        XSSField(key: "tenant.engage.labels[0]", benign: "support-desk", pages: ["content/t/chat.md"]) { site, v in
+            site.expectSetting("chat.html", path: ["engage", "labels", "0"], v)
+        },
+        XSSField(key: "tenant.apizee.sessionEvents.endpoint", benign: "/api/tickets/{ticketId}/events", pages: ["content/t/chat.md"]) { site, v in
+            site.expectSetting("chat.html", path: ["timeline", "endpoint"], v)
+        },
+        XSSField(key: "embed.session-timeline.title", benign: "Benign timeline") { site, v in
+            site.expectAttribute("chat.html", "section.es-timeline", "aria-label", v)
+        },
     ]
+
+    /// A URL as the tool writes it: parsed and serialized (a payload that does not parse is refused).
+    static func href(_ value: String) -> String { (try? WebURL.parse(value))?.href ?? value }
 }
 
 // MARK: - The project
@@ -370,14 +452,36 @@ enum XSSProject {
             label: ⟦tenant.apizee.quickInvitation.label⟧
           console:
             host: ⟦tenant.apizee.console.host⟧
-          apiKey: benignApiKey
+          apiKey: ⟦tenant.apizee.apiKey⟧
           webAgent:
+            url: ⟦tenant.apizee.webAgent.url⟧
+            agentName: ⟦tenant.apizee.webAgent.agentName⟧
             guest:
               name: ⟦tenant.apizee.webAgent.guest.name⟧
+            cloudUrl: ⟦tenant.apizee.webAgent.cloudUrl⟧
+            guestUrl: ⟦tenant.apizee.webAgent.guestUrl⟧
+            invitationServiceUrl: ⟦tenant.apizee.webAgent.invitationServiceUrl⟧
+            installationId: ⟦tenant.apizee.webAgent.installationId⟧
+            userId: ⟦tenant.apizee.webAgent.userId⟧
           embed:
-            identificationKey: benignIdentificationKey
+            identificationKey: ⟦tenant.apizee.embed.identificationKey⟧
+            installationId: ⟦tenant.apizee.embed.installationId⟧
           loaderAgent:
+            server: ⟦tenant.apizee.loaderAgent.server⟧
+            script: ⟦tenant.apizee.loaderAgent.script⟧
             agentInfoEndpoint: ⟦tenant.apizee.loaderAgent.agentInfoEndpoint⟧
+          sessionEvents:
+            endpoint: ⟦tenant.apizee.sessionEvents.endpoint⟧
+        chatapp:
+          licenseId: 30310
+          messenger: ⟦tenant.chatapp.messenger⟧
+          crmDomain: ⟦tenant.chatapp.crmDomain⟧
+          employeeExtCode: ⟦tenant.chatapp.employeeExtCode⟧
+          tokenEndpoint: ⟦tenant.chatapp.tokenEndpoint⟧
+        engage:
+          scriptId: ⟦tenant.engage.scriptId⟧
+          labels:
+            - ⟦tenant.engage.labels[0]⟧
         security:
           frameAncestors:
             - ⟦tenant.security.frameAncestors[0]⟧
@@ -453,7 +557,37 @@ enum XSSProject {
         ````
 
         """),
-    ] + [agentPage]
+    ] + [agentPage, chatPage]
+
+    static let chatPage: (path: String, text: String) = ("content/t/chat.md", """
+        ---
+        title: Chat page
+        weight: 5
+        ---
+        Benign text.
+
+        ````embed chatapp
+        display: link
+        label: ⟦embed.chatapp.label⟧
+        phones:
+          - ⟦embed.chatapp.phones[0]⟧
+        dialogIds:
+          - ⟦embed.chatapp.dialogIds[0]⟧
+        ````
+
+        ````embed chatapp
+        title: ⟦embed.chatapp.title⟧
+        ````
+
+        ````embed engage-script
+        cobrowse: true
+        ````
+
+        ````embed session-timeline
+        title: ⟦embed.session-timeline.title⟧
+        ````
+
+        """)
 
     static let agentPage: (path: String, text: String) = ("content/t/agent.md", """
         ---
@@ -748,7 +882,10 @@ extension RenderedSite {
 
     func expectSetting(_ path: String, path keys: [String], _ value: String) -> [String] {
         var current: Any? = settings(path)
-        for key in keys { current = (current as? [String: Any])?[key] }
+        for key in keys {
+            if let index = Int(key), let array = current as? [Any] { current = index < array.count ? array[index] : nil }
+            else { current = (current as? [String: Any])?[key] }
+        }
         guard let got = current as? String, XSSOracle.same(got, value) else {
             return ["\(path): settings \(keys.joined(separator: ".")) is \(String(reflecting: current)), expected \(String(reflecting: value))"]
         }
@@ -767,6 +904,11 @@ extension RenderedSite {
             return ["\(path): settings of \(id) \(keys.joined(separator: ".")) is \(String(reflecting: current)), expected \(String(reflecting: value))"]
         }
         return []
+    }
+
+    /// A value in the settings of the `index`-th ChatApp frame that waits for its token.
+    func expectSetting(_ path: String, chatapp index: Int, _ key: String, _ value: String) -> [String] {
+        expectSetting(path, path: ["chatapp", String(index), key], value)
     }
 
     /// A field of the first external reference in the `eR` JSON of an iframe URL.

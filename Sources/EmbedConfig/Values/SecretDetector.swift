@@ -19,14 +19,26 @@ public enum SecretDetector {
         let lower = value.lowercased()
         if lower.hasPrefix("bearer ") { return "looks like a bearer token" }
         if looksLikeJWT(value) { return "looks like a JSON Web Token" }
+        let bytes = Array(lower.utf8)
         for marker in ["access_token=", "api[access_token]", "api%5baccess_token%5d", "token=", "password=", "passwd=", "apikey_secret="] {
-            if lower.contains(marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
+            if contains(bytes, marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
         }
         // Parsed as a browser would: `https://a\@b/` has no credentials, `https://u:p@b/` has.
         if lower.contains("@"), lower.contains(":"), let url = try? WebURL.parse(value), url.hasCredentials {
             return "URL carries a user name or password"
         }
         return nil
+    }
+
+    /// Byte-wise substring search (Foundation's `String.contains` bridges through NSString).
+    static func contains(_ hay: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard hay.count >= pattern.count else { return false }
+        for start in 0...(hay.count - pattern.count) where hay[start] == pattern[0] {
+            if hay[start..<start + pattern.count].elementsEqual(pattern) { return true }
+        }
+        return false
     }
 
     static func looksLikeJWT(_ value: String) -> Bool {

@@ -22,7 +22,9 @@ public enum YAMLLoader {
             return .failure(problem)
         }
         do {
-            let node = try Yams.compose(yaml: text)
+            // The basic resolver: SchemaValidator types plain scalars itself, so Yams' regex-based
+            // tag resolution is wasted work; an explicit encoding spares a read of the environment.
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
             return .success(node)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: firstColumn - 1))

@@ -26,11 +26,12 @@ public struct URLPolicy: Sendable {
     }
 
     public func validate(_ raw: String) throws(URLRejection) -> SafeURL {
-        if raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // Control characters are ASCII: a byte scan finds them (UTF-8 never reuses those bytes).
+        if raw.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             throw URLRejection(code: "url-control-character",
                                reason: "URL contains a control character (tab, newline, NUL…) that browsers silently remove")
         }
-        if raw != raw.trimmingSpaces {
+        if raw.utf8.first == 0x20 || raw.utf8.last == 0x20 {
             throw URLRejection(code: "url-whitespace", reason: "URL has leading or trailing spaces")
         }
         let url: WebURL
@@ -87,14 +88,5 @@ public struct URLPolicy: Sendable {
 
     public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "[::1]" || host.hasPrefix("127.")
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring.UnicodeScalarView(unicodeScalars)
-        while let first = scalars.first, first == " " { scalars.removeFirst() }
-        while let last = scalars.last, last == " " { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

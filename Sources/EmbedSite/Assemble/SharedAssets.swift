@@ -7,10 +7,13 @@ struct HashedAsset: Sendable {
     var path: String
     var data: Data
     var integrity: String
+    /// SHA-256 of `data` in hex, as the manifest records it (computed once, not per tenant).
+    var sha256: String
 
     init(stem: String, ext: String, data: Data) {
         self.data = data
-        self.path = "assets/embedsmith/\(stem).\(ContentHash.fileNameHash(data)).\(ext)"
+        self.sha256 = ContentHash.sha256Hex(data)
+        self.path = "assets/embedsmith/\(stem).\(sha256.prefix(10)).\(ext)"
         self.integrity = ContentHash.subresourceIntegrity(data)
     }
 }

@@ -24,15 +24,11 @@ enum PageParser {
         guard let meta = metaOrNil else { return (nil, diagnostics) }
 
         let rendered = MarkdownRenderer.render(split.body, firstLine: split.bodyFirstLine, allowRawHTML: meta.rawHTML)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        diagnostics += rendered.issues.map { issue in
+        var columns = ByteColumn(text)
+        for issue in rendered.issues {
             var fixed = issue
-            if issue.line >= 1, issue.line <= lines.count {
-                // cmark counts bytes; count characters like every other diagnostic.
-                let bytes = Array(lines[issue.line - 1].utf8.prefix(max(0, issue.column - 1)))
-                fixed.column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
-            }
-            return diagnostic(fixed, file: file)
+            if let column = columns.scalarColumn(line: issue.line, byteColumn: issue.column) { fixed.column = column }
+            diagnostics.append(diagnostic(fixed, file: file))
         }
 
         var content = TrustedHTML.empty
@@ -91,7 +87,7 @@ enum PageParser {
                 diagnostics += problems
             }
         }
-        diagnostics += AgentLinkScan.problems(in: rendered.links, file: file, lines: lines)
+        diagnostics += AgentLinkScan.problems(in: rendered.links, file: file, columns: &columns)
         for piece in rendered.pieces {
             switch piece {
             case .html(let html):

@@ -49,14 +49,20 @@ struct OutputStaging {
     }
 
     func write(_ data: Data, to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        var writer = writer()
+        try writer.write(data, to: relativePath)
     }
+
+    /// A writer for one thread's files (it remembers the folders it made).
+    func writer() -> StagingWriter { StagingWriter(root: staging.path, sharedFolder: staging.path + "/" + Self.sharedFolder) }
+
+    /// Where the one copy of each shared asset lives while staging; removed before the swap.
+    static let sharedFolder = ".embedsmith/shared"
 
     /// The one step that publishes the new site.
     func commit() throws {
         let fm = FileManager.default
+        try? fm.removeItem(atPath: staging.path + "/" + Self.sharedFolder)
         if fm.fileExists(atPath: output.path) {
             if embedsmith_exchange_paths(staging.path, output.path) != 0 {
                 // No RENAME_EXCHANGE (old kernel or other filesystem): two renames, a short window.
@@ -77,19 +83,32 @@ struct OutputStaging {
     }
 }
 
-/// Recreates a folder tree with hard links to the same files (falls back to copying).
+/// Recreates a folder tree with hard links to the same files (falls back to copying). Plain
+/// system calls: this runs for every unchanged tenant of an incremental build.
 enum HardLinkCopy {
     static func copy(_ source: URL, to destination: URL) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: destination, withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: source.path) {
-            let from = source.appendingPathComponent(name), to = destination.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: from.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                try copy(from, to: to)
-            } else if link(from.path, to.path) != 0 {
-                try fm.copyItem(at: from, to: to)
+        try copy(path: source.path, to: destination.path)
+    }
+
+    static func copy(path source: String, to destination: String) throws {
+        try StagingWriter.makeFolder(destination)
+        guard let folder = opendir(source) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let from = source + "/" + name, to = destination + "/" + name
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(from, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder {
+                try copy(path: from, to: to)
+            } else if link(from, to) != 0 {
+                try FileManager.default.copyItem(atPath: from, toPath: to)
             }
         }
     }

@@ -2,12 +2,26 @@ import Foundation
 
 /// The manifest of the site being replaced, read back for partial (`--tenant`) builds.
 struct PreviousManifest {
-    var inputs: [String: String] = [:]
-    var outputs: [String: String] = [:]
     var tenantKeys: [String: String] = [:]
+    /// Tenant id → its output paths and hashes; grouped once, so carrying a tenant over does
+    /// not scan the whole site's list (that made incremental builds quadratic).
+    private(set) var outputsByTenant: [String: [String: String]] = [:]
+    /// Tenant id → its input paths and hashes (template inputs, under "", are not kept).
+    private(set) var inputsByTenant: [String: [String: String]] = [:]
+
+    init() {}
+
+    init(inputs: [String: String], outputs: [String: String], tenantKeys: [String: String]) {
+        self.tenantKeys = tenantKeys
+        for (path, hash) in outputs { outputsByTenant[Self.tenant(ofOutput: path), default: [:]][path] = hash }
+        for (path, hash) in inputs { inputsByTenant[Self.tenant(ofInput: path), default: [:]][path] = hash }
+    }
 
     /// Tenants that have output in the previous site.
-    var tenants: Set<String> { Set(outputs.keys.map(Self.tenant(ofOutput:))) }
+    var tenants: Set<String> { Set(outputsByTenant.keys) }
+
+    func outputs(of tenant: String) -> [String: String] { outputsByTenant[tenant] ?? [:] }
+    func inputs(of tenant: String) -> [String: String] { tenant.isEmpty ? [:] : inputsByTenant[tenant] ?? [:] }
 
     static func read(_ output: URL) -> PreviousManifest {
         let url = output.appendingPathComponent(OutputStaging.manifestPath)
