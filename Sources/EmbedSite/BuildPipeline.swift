@@ -27,7 +27,7 @@ public enum BuildPipeline {
         diagnostics += templateDiagnostics
         let scanned: (tenants: [TenantSource], diagnostics: [Diagnostic])
         do {
-            scanned = try ContentScanner.scan(root: options.root, displayRoot: displayRoot)
+            scanned = try ContentScanner.scan(root: options.root, displayRoot: displayRoot, jobs: options.jobs)
         } catch {
             return fail(.ioFailure, [.error("io-read", "cannot read content/: \(error.localizedDescription)")])
         }
@@ -100,7 +100,7 @@ public enum BuildPipeline {
             }
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }
             try staging.write(manifest.encoded(), to: OutputStaging.manifestPath)
-            try staging.commit()
+            try staging.commit(jobs: options.jobs)
         } catch {
             staging.abandon()
             return fail(.ioFailure, [.error("io-write", "cannot write the site: \(error.localizedDescription)")])

@@ -63,6 +63,12 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings (paths, hashes, names) need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -77,7 +83,10 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
             case "\u{2029}": out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
+                    let hex = Array("0123456789abcdef")
+                    out += "\\u00"
+                    out.append(hex[Int(scalar.value >> 4)])
+                    out.append(hex[Int(scalar.value & 0xF)])
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

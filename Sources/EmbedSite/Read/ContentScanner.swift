@@ -4,7 +4,8 @@ import Foundation
 /// One tenant folder: `content/<id>/tenant.yaml`, its pages and its assets.
 struct TenantSource: Sendable {
     var id: String
-    var directory: URL
+    /// The tenant folder's path (plain strings: Foundation's URL is slow to build and read).
+    var directory: String
     /// `content/<id>/tenant.yaml` as shown in diagnostics.
     var configDisplayPath: String
     var pages: [PageSource]
@@ -14,7 +15,7 @@ struct TenantSource: Sendable {
 struct PageSource: Sendable {
     /// Path below the tenant folder, e.g. `help/faq.md`.
     var relativePath: String
-    var file: URL
+    var file: String
     var displayPath: String
     /// `help/faq.html`.
     var outputPath: String { String(relativePath.dropLast(3)) + ".html" }
@@ -23,52 +24,61 @@ struct PageSource: Sendable {
 struct AssetSource: Sendable {
     /// Path below the tenant folder, e.g. `assets/logo.svg`.
     var relativePath: String
-    var file: URL
+    var file: String
 }
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
 enum ContentScanner {
-    static func scan(root: URL, displayRoot: String) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
-        let fm = FileManager.default
-        let content = root.appendingPathComponent("content")
+    static func scan(root: URL, displayRoot: String, jobs: Int = 1) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
+        let content = root.appendingPathComponent("content", isDirectory: true)
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return ([], [.error("content-missing", "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
                                 hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")])
         }
+        let names = try DirectoryListing.entries(content.path).filter { $0.isFolder }.map(\.name)
+        // Tenants are independent: walk them in parallel, then keep the sorted order.
+        let scanned = ParallelMap.map(names, jobs: jobs) { name -> Result<(TenantSource?, [Diagnostic]), Error> in
+            Result { try scanTenant(name, content: content, displayRoot: displayRoot) }
+        }
         var tenants: [TenantSource] = []
         var diagnostics: [Diagnostic] = []
-        for name in try fm.contentsOfDirectory(atPath: content.path).sorted() where !name.hasPrefix(".") {
-            let dir = content.appendingPathComponent(name)
-            guard fm.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
-            guard fm.fileExists(atPath: dir.appendingPathComponent("tenant.yaml").path) else {
-                diagnostics.append(.error("tenant-config-missing", "tenant folder has no tenant.yaml",
-                                          at: SourceLocation(file: prefix, line: 1, column: 1)))
-                continue
-            }
-            var pages: [PageSource] = []
-            var assets: [AssetSource] = []
-            try walk(dir, relative: "", into: &pages, assets: &assets, displayPrefix: prefix, diagnostics: &diagnostics)
-            tenants.append(TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml",
-                                        pages: pages.sorted { $0.relativePath < $1.relativePath },
-                                        assets: assets.sorted { $0.relativePath < $1.relativePath }))
+        for result in scanned {
+            let (tenant, found) = try result.get()
+            diagnostics += found
+            if let tenant { tenants.append(tenant) }
         }
         return (tenants, diagnostics)
     }
 
-    private static func walk(_ dir: URL, relative: String, into pages: inout [PageSource], assets: inout [AssetSource],
+    private static func scanTenant(_ name: String, content: URL, displayRoot: String) throws -> (TenantSource?, [Diagnostic]) {
+        let dir = content.path + "/" + name
+        let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
+        var diagnostics: [Diagnostic] = []
+        let entries = try DirectoryListing.entries(dir)
+        guard entries.contains(where: { $0.name == "tenant.yaml" }) else {  // a folder of that name is reported when read
+            return (nil, [.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1))])
+        }
+        var pages: [PageSource] = []
+        var assets: [AssetSource] = []
+        try walk(dir, entries: entries, relative: "", into: &pages, assets: &assets, displayPrefix: prefix, diagnostics: &diagnostics)
+        let tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml",
+                                  pages: pages.sorted { $0.relativePath < $1.relativePath },
+                                  assets: assets.sorted { $0.relativePath < $1.relativePath })
+        return (tenant, diagnostics)
+    }
+
+    private static func walk(_ dir: String, entries: [DirectoryListing.Entry], relative: String, into pages: inout [PageSource], assets: inout [AssetSource],
                              displayPrefix: String, diagnostics: inout [Diagnostic]) throws {
-        let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: dir.path).sorted() where !name.hasPrefix(".") {
-            let url = dir.appendingPathComponent(name)
+        for entry in entries {
+            let name = entry.name
+            let url = dir + "/" + name
             let rel = relative.isEmpty ? name : "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if rel == "assets" && isDirectory.boolValue {
+            if rel == "assets" && entry.isFolder {
                 try collectAssets(url, relative: rel, into: &assets)
-            } else if isDirectory.boolValue {
-                try walk(url, relative: rel, into: &pages, assets: &assets, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+            } else if entry.isFolder {
+                try walk(url, entries: try DirectoryListing.entries(url), relative: rel, into: &pages, assets: &assets,
+                         displayPrefix: displayPrefix, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 let stem = String(name.dropLast(3))
                 if !isValidPageName(stem) || (relative.split(separator: "/").contains { !isValidPageName(String($0)) }) {
@@ -84,14 +94,11 @@ enum ContentScanner {
         }
     }
 
-    private static func collectAssets(_ dir: URL, relative: String, into assets: inout [AssetSource]) throws {
-        let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: dir.path).sorted() where !name.hasPrefix(".") {
-            let url = dir.appendingPathComponent(name)
-            let rel = "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+    private static func collectAssets(_ dir: String, relative: String, into assets: inout [AssetSource]) throws {
+        for entry in try DirectoryListing.entries(dir) {
+            let url = dir + "/" + entry.name
+            let rel = "\(relative)/\(entry.name)"
+            if entry.isFolder {
                 // Our own generated assets live in assets/embedsmith/; a tenant folder of that name would collide.
                 if rel == "assets/embedsmith" { continue }
                 try collectAssets(url, relative: rel, into: &assets)

@@ -17,14 +17,14 @@ struct TenantInputs: Sendable {
     static func read(_ source: TenantSource, buildKey: String) -> TenantInputs {
         var inputs = TenantInputs(source: source)
         let id = source.id
-        let configURL = source.directory.appendingPathComponent("tenant.yaml")
+        let configPath = source.directory + "/tenant.yaml"
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: configURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: configPath, isDirectory: &isDirectory), isDirectory.boolValue {
             inputs.diagnostics.append(.error("io-read", "tenant.yaml is a folder, not a file",
                                              at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
             return inputs
         }
-        guard let config = FileManager.default.contents(atPath: configURL.path) else {
+        guard let config = FileBytes.read(configPath) else {
             inputs.diagnostics.append(.error("io-read", "cannot read tenant.yaml (\(String(cString: strerror(errno))))",
                                              at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
             return inputs
@@ -32,7 +32,7 @@ struct TenantInputs: Sendable {
         inputs.config = config
         inputs.hashes["content/\(id)/tenant.yaml"] = ContentHash.sha256Hex(config)
         for page in source.pages {
-            guard let data = FileManager.default.contents(atPath: page.file.path) else {
+            guard let data = FileBytes.read(page.file) else {
                 inputs.diagnostics.append(.error("io-read", "cannot read page", at: SourceLocation(file: page.displayPath, line: 1, column: 1)))
                 continue
             }
@@ -40,7 +40,7 @@ struct TenantInputs: Sendable {
             inputs.hashes["content/\(id)/\(page.relativePath)"] = ContentHash.sha256Hex(data)
         }
         for asset in source.assets {
-            guard let data = FileManager.default.contents(atPath: asset.file.path) else {
+            guard let data = FileBytes.read(asset.file) else {
                 inputs.diagnostics.append(.error("io-read", "cannot read asset", at: SourceLocation(file: "content/\(id)/\(asset.relativePath)", line: 1, column: 1)))
                 continue
             }

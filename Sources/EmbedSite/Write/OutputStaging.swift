@@ -60,7 +60,7 @@ struct OutputStaging {
     static let sharedFolder = ".embedsmith/shared"
 
     /// The one step that publishes the new site.
-    func commit() throws {
+    func commit(jobs: Int = 1) throws {
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging.path + "/" + Self.sharedFolder)
         if fm.fileExists(atPath: output.path) {
@@ -69,10 +69,11 @@ struct OutputStaging {
                 let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".old")
                 try fm.moveItem(at: output, to: old)
                 try fm.moveItem(at: staging, to: output)
-                try? fm.removeItem(at: old)
+                try? FolderRemoval.remove(old.path, jobs: jobs)
                 return
             }
-            try fm.removeItem(at: staging)
+            // The staging path now holds the previous site.
+            try FolderRemoval.remove(staging.path, jobs: jobs)
         } else {
             try fm.moveItem(at: staging, to: output)
         }

@@ -24,19 +24,27 @@ struct PreviousManifest {
     func inputs(of tenant: String) -> [String: String] { tenant.isEmpty ? [:] : inputsByTenant[tenant] ?? [:] }
 
     static func read(_ output: URL) -> PreviousManifest {
-        let url = output.appendingPathComponent(OutputStaging.manifestPath)
-        guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return PreviousManifest() }
+        guard let data = FileBytes.read(output.path + "/" + OutputStaging.manifestPath) else { return PreviousManifest() }
+        if let blocks = ManifestLines.parse(data) {
+            return PreviousManifest(inputs: blocks["inputs"] ?? [:], outputs: blocks["outputs"] ?? [:], tenantKeys: blocks["tenants"] ?? [:])
+        }
+        // Not in the layout embedsmith writes (edited by hand?): read it as any JSON.
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return PreviousManifest() }
         return PreviousManifest(inputs: object["inputs"] as? [String: String] ?? [:],
                                 outputs: object["outputs"] as? [String: String] ?? [:],
                                 tenantKeys: object["tenants"] as? [String: String] ?? [:])
     }
 
     /// `acme/index.html` → `acme`.
-    static func tenant(ofOutput path: String) -> String { String(path.split(separator: "/").first ?? "") }
+    static func tenant(ofOutput path: String) -> String {
+        guard let slash = path.firstIndex(of: "/") else { return path }
+        return String(path[..<slash])
+    }
     /// `content/acme/index.md` → `acme`; template inputs belong to no tenant.
     static func tenant(ofInput path: String) -> String {
-        let parts = path.split(separator: "/")
-        return parts.first == "content" && parts.count > 1 ? String(parts[1]) : ""
+        guard path.hasPrefix("content/") else { return "" }
+        let rest = path.dropFirst("content/".count)
+        guard let slash = rest.firstIndex(of: "/") else { return rest.isEmpty ? "" : String(rest) }
+        return String(rest[..<slash])
     }
 }
