@@ -1,0 +1,97 @@
+@testable import EmbedSite
+import Foundation
+import Testing
+
+/// The plain-system-call readers and writers the build uses instead of FileManager.
+@Suite struct FileSystemPrimitivesTests {
+    @Test func manifestLinesReadWhatManifestWrites() throws {
+        var manifest = Manifest()
+        manifest.inputs = ["content/acme/index.md": "aa11", "templates/layouts/page.mustache": "bb22", "content/été/x.md": "cc33"]
+        manifest.outputs = ["acme/index.html": "dd44", "acme/assets/embedsmith/theme.0123456789.css": "ee55"]
+        manifest.tenantKeys = ["acme": "ff66", "été": "0077"]
+        let blocks = try #require(ManifestLines.parse(manifest.encoded()))
+        #expect(blocks["inputs"] == manifest.inputs)
+        #expect(blocks["outputs"] == manifest.outputs)
+        #expect(blocks["tenants"] == manifest.tenantKeys)
+        let json = try #require(try JSONSerialization.jsonObject(with: manifest.encoded()) as? [String: Any])
+        #expect(json["outputs"] as? [String: String] == blocks["outputs"])
+    }
+
+    @Test func manifestLinesGiveUpOnAnythingElse() {
+        var escaped = Manifest()
+        escaped.outputs = ["a\"b/index.html": "11"]   // written with a backslash escape
+        #expect(ManifestLines.parse(escaped.encoded()) == nil)
+        #expect(ManifestLines.parse(Data("{\"inputs\": {\"a\": \"b\"}}".utf8)) == nil)   // JSON on one line
+        #expect(ManifestLines.parse(Data("{\n  \"inputs\": {\n    \"a\": \"b\",\n".utf8)) == nil)   // cut short
+        #expect(ManifestLines.parse(Data("{\n  \"inputs\": {\n    \"a\": b\n  }\n}\n".utf8)) == nil)
+        #expect(ManifestLines.parse(Data()) == nil)
+    }
+
+    @Test func previousManifestGroupsByTenant() throws {
+        let out = TestProject.temporaryDirectory("previous-manifest")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var manifest = Manifest()
+        manifest.inputs = ["content/acme/index.md": "1", "content/globex/a/b.md": "2", "templates/layouts/page.mustache": "3"]
+        manifest.outputs = ["acme/index.html": "4", "acme/help/faq.html": "5", "globex/a/b.html": "6"]
+        manifest.tenantKeys = ["acme": "k1", "globex": "k2"]
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".embedsmith"), withIntermediateDirectories: true)
+        try manifest.encoded().write(to: out.appendingPathComponent(OutputStaging.manifestPath))
+        let previous = PreviousManifest.read(out)
+        #expect(previous.tenants == ["acme", "globex"])
+        #expect(previous.outputs(of: "acme") == ["acme/index.html": "4", "acme/help/faq.html": "5"])
+        #expect(previous.inputs(of: "globex") == ["content/globex/a/b.md": "2"])
+        #expect(previous.inputs(of: "") == [:])
+        #expect(previous.tenantKeys == manifest.tenantKeys)
+    }
+
+    @Test func directoryListingIsSortedSkipsHiddenAndFollowsLinks() throws {
+        let dir = TestProject.temporaryDirectory("listing")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TestProject.write(["b.md": "", "a/x.md": "", ".hidden": "", "target/y": ""], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: dir.path + "/target")
+        let entries = try DirectoryListing.entries(dir.path)
+        #expect(entries.map(\.name) == ["a", "b.md", "link", "target"])
+        #expect(entries.map(\.isFolder) == [true, false, true, true])
+        let raw = try DirectoryListing.entries(dir.path, includingHidden: true, followLinks: false)
+        #expect(raw.map(\.name) == [".hidden", "a", "b.md", "link", "target"])
+        #expect(raw.first { $0.name == "link" }?.isFolder == false)
+        #expect(throws: (any Error).self) { try DirectoryListing.entries(dir.path + "/missing") }
+    }
+
+    @Test func folderRemovalDeletesTheTreeButNotWhatLinksPointTo() throws {
+        let dir = TestProject.temporaryDirectory("removal")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TestProject.write(["site/t1/index.html": "x", "site/t1/assets/a.css": "y", "site/.embedsmith/manifest.json": "{}",
+                               "site/t2/deep/er/page.html": "z", "keep/precious.txt": "p"], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/site/t2/escape", withDestinationPath: dir.path + "/keep")
+        try FolderRemoval.remove(dir.path + "/site", jobs: 2)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/site"))
+        #expect(FileManager.default.contents(atPath: dir.path + "/keep/precious.txt") == Data("p".utf8))
+    }
+
+    @Test func fileBytesReadsWholeFilesAndRefusesFolders() throws {
+        let dir = TestProject.temporaryDirectory("bytes")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = String(repeating: "0123456789", count: 100_000)
+        try TestProject.write(["empty": "", "big": big], into: dir)
+        #expect(FileBytes.read(dir.path + "/empty") == Data())
+        #expect(FileBytes.read(dir.path + "/big") == Data(big.utf8))
+        #expect(FileBytes.read(dir.path) == nil)
+        #expect(FileBytes.read(dir.path + "/missing") == nil)
+    }
+
+    @Test func sharedAssetsAreOneFileLinkedIntoEachTenant() throws {
+        let dir = TestProject.temporaryDirectory("shared")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var writer = StagingWriter(root: dir.path, sharedFolder: dir.path + "/.embedsmith/shared")
+        let css = Data("body{}".utf8)
+        try writer.writeShared(css, named: "assets/embedsmith/x.1234567890.css", to: "t1/assets/embedsmith/x.1234567890.css")
+        try writer.writeShared(css, named: "assets/embedsmith/x.1234567890.css", to: "t2/assets/embedsmith/x.1234567890.css")
+        try writer.write(Data("<p>".utf8), to: "t1/deep/folder/page.html")
+        let a = try FileManager.default.attributesOfItem(atPath: dir.path + "/t1/assets/embedsmith/x.1234567890.css")
+        let b = try FileManager.default.attributesOfItem(atPath: dir.path + "/t2/assets/embedsmith/x.1234567890.css")
+        #expect(a[.systemFileNumber] as? Int == b[.systemFileNumber] as? Int)
+        #expect(FileManager.default.contents(atPath: dir.path + "/t2/assets/embedsmith/x.1234567890.css") == css)
+        #expect(FileManager.default.contents(atPath: dir.path + "/t1/deep/folder/page.html") == Data("<p>".utf8))
+    }
+}
