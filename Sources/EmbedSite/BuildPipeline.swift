@@ -61,7 +61,10 @@ public enum BuildPipeline {
                            succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)
         }
 
-        // Phase 2: render what changed, carry over the rest, into a staging folder.
+        // Phase 2: render what changed into a staging folder. A rebuild of a site we wrote
+        // leaves unchanged tenants where they are and swaps in the changed ones (work in
+        // proportion to the change); a first or --clean build swaps the whole folder.
+        let inPlace = !options.clean && FileManager.default.fileExists(atPath: options.output.path + "/" + OutputStaging.manifestPath)
         let staging = OutputStaging(output: options.output)
         do {
             if let refusal = try staging.prepare(root: options.root) { return fail(.ioFailure, [refusal]) }
@@ -71,7 +74,7 @@ public enum BuildPipeline {
         let shared = SharedAssets(templates: templates)
         let results = ParallelMap.map(inputs, jobs: options.jobs) { tenantInputs in
             let builder = TenantBuilder(inputs: tenantInputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
-            return unchanged.contains(tenantInputs.source.id) ? builder.reuse(previous: previous) : builder.build()
+            return unchanged.contains(tenantInputs.source.id) ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build()
         }
         var manifest = Manifest()
         var pages = 0
@@ -93,14 +96,20 @@ public enum BuildPipeline {
         }
         do {
             for tenant in kept.sorted() {
-                try staging.keep(tenant: tenant)
+                if !inPlace { try staging.keep(tenant: tenant) }
                 manifest.inputs.merge(previous.inputs(of: tenant)) { a, _ in a }
                 manifest.outputs.merge(previous.outputs(of: tenant)) { a, _ in a }
                 if let key = previous.tenantKeys[tenant] { manifest.tenantKeys[tenant] = key }
             }
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }
             try staging.write(manifest.encoded(), to: OutputStaging.manifestPath)
-            try staging.commit(jobs: options.jobs)
+            if inPlace {
+                let changed = inputs.map(\.source.id).filter { !unchanged.contains($0) }
+                let deleted = previousTenants.subtracting(building).subtracting(kept)
+                try staging.commitTenants(changed: changed, deleted: deleted.sorted(), jobs: options.jobs)
+            } else {
+                try staging.commit(jobs: options.jobs)
+            }
         } catch {
             staging.abandon()
             return fail(.ioFailure, [.error("io-write", "cannot write the site: \(error.localizedDescription)")])

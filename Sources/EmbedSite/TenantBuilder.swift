@@ -22,12 +22,14 @@ struct TenantBuilder {
         var reused = false
     }
 
-    /// Carries the tenant's previous output into the staging folder (its inputs are unchanged).
-    func reuse(previous: PreviousManifest) -> Result {
+    /// Reuses the tenant's previous output (its inputs are unchanged): carried into the staging
+    /// folder for a whole-folder swap, or left where it is (`carryOver: false`).
+    func reuse(previous: PreviousManifest, carryOver: Bool = true) -> Result {
         var result = Result(inputs: inputs.hashes)
         result.outputs = previous.outputs(of: source.id)
         result.pageCount = 0
         result.reused = true
+        guard carryOver else { return result }
         do {
             try staging.keep(tenant: source.id)
         } catch {

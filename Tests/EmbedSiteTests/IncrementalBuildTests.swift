@@ -69,6 +69,28 @@ import Testing
         #expect(clean.pageCount == 8 && clean.tenantsReused == 0)
     }
 
+    /// A rebuild swaps in the changed tenants' folders and leaves the others' folders where they
+    /// are (same folder inodes: not even re-linked), so its file-system work is in proportion to
+    /// the change.
+    @Test func aRebuildReplacesOnlyTheChangedTenantFolders() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        func inode(_ path: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
+        }
+        #expect(build().succeeded)
+        let untouched = try inode("t0"), edited = try inode("t1")
+        try TestProject.write(["content/t1/p0.md": "---\ntitle: Page 0\n---\nEdited.\n"], into: root)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/t3"))
+        let rebuild = build()
+        #expect(rebuild.succeeded && rebuild.pageCount == 3 && rebuild.tenantsReused == 2)
+        #expect(try inode("t0") == untouched)
+        #expect(try inode("t1") != edited)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("t3").path))
+        #expect(TestProject.snapshot(output) == cleanBuild())
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func aPartialBuildKeepsTheOtherTenantsAndTheNextFullBuildReusesThem() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         _ = build()

@@ -10,6 +10,11 @@ public enum ScriptJSON {
         value.write(into: &out)
         return out
     }
+
+    /// Appends one string as a JSON string literal, escaped as `encode` does.
+    public static func append(string: String, to out: inout String) {
+        JSONValue.writeString(string, into: &out)
+    }
 }
 
 /// A JSON document the tool builds from validated values.

@@ -12,12 +12,23 @@ struct Manifest {
     var tenantKeys: [String: String] = [:]
 
     func encoded() -> Data {
-        func block(_ name: String, _ entries: [String: String]) -> String {
-            let lines = entries.keys.sorted().map { "    " + JSONValue.string($0).encoded + ": " + JSONValue.string(entries[$0]!).encoded }
-            return "  \"\(name)\": {\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "  }"
-        }
         var text = "{\n  \"generator\": \"embedsmith \(Self.toolVersion)\",\n"
-        text += block("inputs", inputs) + ",\n" + block("outputs", outputs) + ",\n" + block("tenants", tenantKeys) + "\n}\n"
+        text.reserveCapacity((inputs.count + outputs.count + tenantKeys.count) * 120)
+        func block(_ name: String, _ entries: [String: String], last: Bool) {
+            text += "  \"\(name)\": {\n"
+            for (index, entry) in entries.sorted(by: { $0.key < $1.key }).enumerated() {
+                text += index == 0 ? "    " : ",\n    "
+                ScriptJSON.append(string: entry.key, to: &text)
+                text += ": "
+                ScriptJSON.append(string: entry.value, to: &text)
+            }
+            text += entries.isEmpty ? "  }" : "\n  }"
+            text += last ? "\n" : ",\n"
+        }
+        block("inputs", inputs, last: false)
+        block("outputs", outputs, last: false)
+        block("tenants", tenantKeys, last: true)
+        text += "}\n"
         return Data(text.utf8)
     }
 }

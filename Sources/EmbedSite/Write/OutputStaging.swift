@@ -79,6 +79,31 @@ struct OutputStaging {
         }
     }
 
+    /// Publishes a rebuild tenant by tenant: each changed tenant's folder replaces the old one
+    /// in one step (`RENAME_EXCHANGE`), deleted tenants leave, and the manifest is replaced
+    /// last. Every tenant folder is whole at every moment; a build killed among these renames
+    /// leaves some tenants new and the old manifest, so the next build redoes exactly those.
+    func commitTenants(changed: [String], deleted: [String], jobs: Int) throws {
+        try? FileManager.default.removeItem(atPath: staging.path + "/" + Self.sharedFolder)
+        func fail() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        for id in changed {
+            let new = staging.path + "/" + id, live = output.path + "/" + id
+            if access(new, F_OK) != 0 { continue }
+            if embedsmith_exchange_paths(new, live) == 0 { continue }   // the old folder is now in staging
+            if errno == ENOENT {
+                if rename(new, live) != 0 { throw fail() }               // a new tenant
+            } else {
+                // No RENAME_EXCHANGE here: two renames, a short window for this tenant only.
+                if rename(live, new + ".old") != 0 || rename(new, live) != 0 { throw fail() }
+            }
+        }
+        for id in deleted where access(output.path + "/" + id, F_OK) == 0 {
+            if rename(output.path + "/" + id, staging.path + "/" + id + ".deleted") != 0 { throw fail() }
+        }
+        if rename(staging.path + "/" + Self.manifestPath, output.path + "/" + Self.manifestPath) != 0 { throw fail() }
+        try FolderRemoval.remove(staging.path, jobs: jobs)
+    }
+
     func abandon() {
         try? FileManager.default.removeItem(at: staging)
     }
