@@ -137,6 +137,30 @@ import Testing
         #expect(out.hasPrefix("<a class=\"es-button es-quick-invitation\" href=\"https://cloud.apizee.com/tickets/quick-invitation?phone=%2B33612345678&amp;name=%3CJane%3E\" target=\"_blank\" rel=\"noopener noreferrer\">"))
     }
 
+    @Test func htmlPrintsFramesAndScriptsWithTheirSecurityAttributes() throws {
+        let agent = try run(["web-agent", "--api-key", "k", "--title", "Agent <1>", "--html"])
+        #expect(agent.status == 0)
+        #expect(agent.stdout == "<iframe id=\"es-frame-1\" class=\"es-frame\" title=\"Agent &lt;1&gt;\" src=\"https://apirtc.github.io/web-agent/?aK=k\" "
+            + "allow=\"autoplay; microphone; camera; display-capture; encrypted-media; clipboard-write\" referrerpolicy=\"no-referrer\"></iframe>\n")
+        let chat = try run(["chatapp", "--license-id", "30310", "--messenger", "telegram", "--sandbox", "hardened", "--html"]).stdout
+        #expect(chat.hasPrefix("<iframe id=\"es-frame-1\" class=\"es-frame es-chatapp-frame\" title=\"ChatApp conversations\" src=\"https://dialogs.pro/?api%5Blicense_id%5D=30310&amp;api%5Bmessenger_type%5D=telegram\" sandbox=\""))
+        #expect(chat.contains(" allow-top-navigation-by-user-activation\"") && !chat.contains("allow-top-navigation "))
+        #expect(chat.contains("allow=\"camera https://dialogs.pro; microphone https://dialogs.pro;"))
+        let link = try run(["chatapp", "--license-id", "30310", "--messenger", "telegram", "--display", "link", "--label", "Chats", "--html"]).stdout
+        #expect(link.hasPrefix("<a ") && link.contains(" target=\"_blank\" rel=\"noopener noreferrer\">Chats"))
+        #expect(try run(["engage-script", "--script-id", "5c593c728b02502bc3f8ffe1", "--html"]).stdout
+            == "<script src=\"https://cdn.chatvisor.com/cdn/js/5c593c728b02502bc3f8ffe1.js\" defer></script>\n")
+    }
+
+    @Test func helpShowsAnExamplePerKind() throws {
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.replacingOccurrences(of: "\n", with: " ")
+        for kind in ["quick-invitation", "web-agent", "apizee-embed", "chatapp", "engage-script"] {
+            #expect(text.contains("embedsmith link \(kind) --"), "no example for \(kind)")
+        }
+    }
+
     @Test func invalidValuesExit65WithTheOptionAndTheReason() throws {
         let long = try run(["quick-invitation", "--reference", String(repeating: "x", count: 51)])
         #expect(long.status == 65)
