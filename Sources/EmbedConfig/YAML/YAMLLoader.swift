@@ -34,9 +34,25 @@ public enum YAMLLoader {
         }
     }
 
+    /// The line (1-based) of the next block-mapping entry `key:` at the same column as the first
+    /// one, or nil (flow mappings, keys written differently: the first key's place is kept).
+    static func repeatedKeyLine(_ key: String, after first: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        let indent = first.column - 1
+        for index in first.line..<lines.count {
+            let line = lines[index].unicodeScalars
+            guard line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
+            let rest = Substring(line.dropFirst(indent))
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") { return index + 1 }
+        }
+        return nil
+    }
+
     static func diagnostic(for error: YamlError, file: String, firstLine: Int, columnOffset: Int = 0) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column + columnOffset)
+        func at(_ mark: Mark) -> SourceLocation { at(line: mark.line, column: mark.column) }
+        func at(line: Int, column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line + firstLine - 1, column: column + columnOffset)
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -53,8 +69,13 @@ public enum YAMLLoader {
             }
             return .error("yaml-syntax", message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams points at the first of the equal keys; the mistake is the repeat.
+            var location = at(context.mark)
+            if let key = duplicates.first, let line = repeatedKeyLine(key, after: context.mark, in: context.text) {
+                location = at(line: line, column: context.mark.column)
+            }
             return .error("yaml-duplicate-key", "duplicate key '\(duplicates.joined(separator: "', '"))'",
-                          at: at(context.mark), hint: "each key may appear once in a mapping")
+                          at: location, hint: "each key may appear once in a mapping")
         case let .reader(problem, offset, _, _):
             return .error("yaml-encoding", "YAML reader error: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
                           at: SourceLocation(file: file, line: firstLine, column: 1))

@@ -32,6 +32,8 @@ enum TemplateSafetyCheck {
         var readingTagName = false
         // swift-mustache parses sections recursively: bound the nesting it will see.
         var sectionDepth = 0
+        // Open sections with where they were opened, so an unclosed one is reported at its start.
+        var openSections: [(name: String, tag: String, at: SourceLocation)] = []
         let maxSectionDepth = 32
 
         func advance(_ n: Int = 1) {
@@ -116,6 +118,21 @@ enum TemplateSafetyCheck {
                         diagnostics.append(.error("template-syntax", "sections nested deeper than \(maxSectionDepth) levels", at: here))
                         return diagnostics
                     }
+                    let sectionName = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    if sigil == "/" {
+                        if let open = openSections.popLast() {
+                            if open.name != sectionName {
+                                diagnostics.append(.error("template-syntax", "'{{/\(sectionName)}}' closes '\(open.tag)', opened at \(open.at.line):\(open.at.column)", at: here,
+                                                          hint: "close sections in the reverse order of opening"))
+                                return diagnostics
+                            }
+                        } else {
+                            diagnostics.append(.error("template-syntax", "'{{/\(sectionName)}}' closes a section that is not open", at: here))
+                            return diagnostics
+                        }
+                    } else {
+                        openSections.append((sectionName, "{{\(sigil!)\(sectionName)}}", here))
+                    }
                 case ">"?:
                     if state != .text { fail("partials may only be included where HTML text can stand", at: here) }
                 case "%"?:
@@ -175,7 +192,10 @@ enum TemplateSafetyCheck {
             }
             advance()
         }
-
+        if let open = openSections.last {
+            diagnostics.append(.error("template-syntax", "section '\(open.tag)' is never closed", at: open.at,
+                                      hint: "add {{/\(open.name)}} where the section ends"))
+        }
         return diagnostics
     }
 }
