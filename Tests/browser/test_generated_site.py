@@ -53,8 +53,9 @@ def g(browser, site_server):
     context.route("https://app.apizee.com/**", _agent_file)
     context.route("https://cdn.apirtc.com/agent/loaderAgent.js", lambda route, _: route.fulfill(
         status=200, body=(FIXTURES / "host/stub/loaderAgent.js").read_bytes(), headers={"Content-Type": "application/javascript"}))
-    context.route("https://apizee.acme.example/**", lambda route, _: route.fulfill(
-        status=200, body=(FIXTURES / "console/index.html").read_bytes(), headers={"Content-Type": "text/html"}))
+    for console_host in ("apizee.acme.example", "video.initech.example"):
+        context.route(f"https://{console_host}/**", lambda route, _: route.fulfill(
+            status=200, body=(FIXTURES / "console/index.html").read_bytes(), headers={"Content-Type": "text/html"}))
     # TeamViewer Engage tenant scripts and the ChatApp Dialog: the same stubs as the fixture pages.
     context.route("https://cdn.chatvisor.com/cdn/js/*.js", lambda route, _: route.fulfill(
         status=200, body=(FIXTURES / "host/cdn/js/es-stub-engage.js").read_bytes(),
@@ -189,3 +190,50 @@ def test_dialog_page_frames_dialogs_pro_without_a_token(g):
     assert src == "https://dialogs.pro/?api%5Blicense_id%5D=30310&api%5Bmessenger_type%5D=grWhatsApp&crm%5Bphones%5D%5B0%5D=79999999999"
     assert "access_token" not in src
     page.screenshot(path=str(SHOTS / "sample-dialog.png"), full_page=True)
+
+
+def test_initech_chat_page_gets_a_live_token_into_the_hardened_frame(g):
+    page = open_page(g, "initech/chat.html")
+    wait_for(lambda: g.events("chatapp-ready"), what="chatapp-ready")
+    src = page.evaluate("() => document.querySelector('iframe.es-chatapp-frame').src")
+    assert src.startswith("https://dialogs.pro/?api%5Blicense_id%5D=40410&api%5Bmessenger_type%5D=telegram"
+                          "&api%5Bcrm_domain%5D=crm.initech.example&api%5Bemployee_ext_code%5D=agent-7"
+                          "&crm%5Bphones%5D%5B0%5D=79991234567"), src
+    assert "access_token" in src   # in the live DOM only: test_no_token_in_any_generated_file checks the files
+    sandbox = page.evaluate("() => document.querySelector('iframe.es-chatapp-frame').getAttribute('sandbox')").split()
+    assert "allow-top-navigation-by-user-activation" in sandbox and "allow-top-navigation" not in sandbox
+    link = page.evaluate("() => document.querySelector('a.es-chatapp-link').href")
+    assert "access_token" not in link and "crm%5BdialogIds%5D%5B0%5D=79991234567%40c.us" in link
+    g.assert_clean()
+
+
+def test_initech_desk_runs_the_agent_with_every_parameter_and_the_timeline(g):
+    page = open_page(g, "initech/index.html?ticketId=42")
+    frame = g.frame("es-frame-2")   # number 1 is the page's Engage web chat
+    received = g.wait_handshake(frame, n=1)
+    assert received[0]["data"] == {"type": "configuration", "data": {"apiRtc": {"apiKey": "initechDemoKey", "cloudUrl": "https://cloud.apirtc.com/"}}}
+    query = dict(p.split("=", 1) for p in frame.url.split("?", 1)[1].split("&"))
+    assert {k: query[k] for k in ("aK", "j", "lL", "iI", "uId", "cSMI")} == {
+        "aK": "initechDemoKey", "j": "false", "lL": "info", "iI": "initech-desk", "uId": "initech-agent-1", "cSMI": "10000"}
+    assert query["cU"] == "https%3A%2F%2Fcloud.apirtc.com%2F" and query["iU"] == "https%3A%2F%2Fis.apizee.com%2Finvitations"
+    wait_for(lambda: g.events("timeline-loaded"), what="timeline-loaded")
+    wait_for(lambda: g.events("engage-ready"), what="engage-ready")   # webchat: true on an ordinary page
+    g.assert_clean()
+
+
+def test_initech_tools_page_places_three_agent_components_from_markdown(g):
+    page = open_page(g, "initech/tools.html")
+    frames = page.evaluate("() => [...document.querySelectorAll('iframe')].map(f => f.src.split('?')[0])")
+    assert frames[:2] == ["https://app.apizee.com/agent/", "https://video.initech.example/console/"]
+    g.emit(g.frame("es-frame-1"), {"type": "ready"})
+    wait_for(lambda: g.events("ready"), what="ready event from the Embed app")
+    wait_for(lambda: g.events("loader-event"), what="loader-event")
+    g.assert_clean()
+
+
+def test_initech_notes_keep_raw_html_and_stay_out_of_search_engines(g):
+    page = open_page(g, "initech/notes.html")
+    assert page.evaluate("() => document.querySelector('main details summary').textContent") == "Escalation"
+    assert page.evaluate("() => document.querySelector('meta[name=robots]').content") == "noindex"
+    wait_for(lambda: g.events("engage-ready"), what="engage-ready")
+    g.assert_clean()
