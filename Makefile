@@ -5,7 +5,7 @@ SWIFT        ?= swift
 VENV         ?= .venv
 PY           := $(VENV)/bin/python
 BUILD_PKGS   := libcmark-dev libgumbo-dev pkg-config
-TEST_PKGS    := chromium fonts-liberation default-jre-headless python3-venv
+TEST_PKGS    := chromium fonts-liberation default-jre-headless python3-venv php-cli
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMBEDSMITH   := .build/debug/embedsmith
 
