@@ -44,26 +44,15 @@ public enum BuildPipeline {
         }
         if diagnostics.hasErrors { return fail(.invalidInput) }
 
-        // Phase 1: read every input once and key each tenant by all it depends on.
         let buildKey = templates.buildKey(dev: options.dev)
-        let inputs = ParallelMap.map(tenants, jobs: options.jobs) { TenantInputs.read($0, buildKey: buildKey) }
         let previous = options.clean ? PreviousManifest() : PreviousManifest.read(options.output)
-        let unchanged = Set(inputs.filter { previous.tenantKeys[$0.source.id] == $0.key && $0.diagnostics.isEmpty }.map(\.source.id))
         let building = Set(tenants.map(\.id))
         // Tenants this build does not look at (--tenant) keep their previous output.
         let kept = options.tenants.isEmpty ? Set<String>() : previous.tenants.subtracting(building)
-
-        // Nothing changed and nothing was deleted: the site is already what this build would write.
         let previousTenants = previous.tenants.union(previous.tenantKeys.keys)
-        if !options.clean, unchanged == building, previousTenants == building.union(kept),
-           FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputStaging.manifestPath).path) {
-            return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: 0,
-                           succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)
-        }
-
-        // Phase 2: render what changed into a staging folder. A rebuild of a site we wrote
-        // leaves unchanged tenants where they are and swaps in the changed ones (work in
-        // proportion to the change); a first or --clean build swaps the whole folder.
+        // A rebuild of a site we wrote leaves unchanged tenants where they are and swaps in the
+        // changed ones (work in proportion to the change); a first or --clean build swaps the
+        // whole folder.
         let inPlace = !options.clean && FileManager.default.fileExists(atPath: options.output.path + "/" + OutputStaging.manifestPath)
         let staging = OutputStaging(output: options.output)
         do {
@@ -71,19 +60,34 @@ public enum BuildPipeline {
         } catch {
             return fail(.ioFailure, [.error("io-write", "cannot prepare the output folder '\(options.output.path)': something in its path is not a writable folder")])
         }
+
+        // One pass, a tenant at a time on each core: read its inputs, key them by all the output
+        // depends on, and render the tenant into the staging folder only if its key changed.
+        // Its bytes are dropped when it is done: memory holds hashes, never the whole content.
         let shared = SharedAssets(templates: templates)
-        let results = ParallelMap.map(inputs, jobs: options.jobs) { tenantInputs in
-            let builder = TenantBuilder(inputs: tenantInputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
-            return unchanged.contains(tenantInputs.source.id) ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build()
+        let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String) in
+            let inputs = TenantInputs.read(source, buildKey: buildKey)
+            let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
+            let unchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
+            return (unchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key)
         }
+        let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
+
+        // Nothing changed and nothing was deleted: the site is already what this build would write.
+        if inPlace, unchanged == building, previousTenants == building.union(kept) {
+            staging.abandon()
+            return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: 0,
+                           succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)
+        }
+
         var manifest = Manifest()
         var pages = 0
         var reused = 0
-        for (result, tenantInputs) in zip(results, inputs) {
+        for (source, (result, key)) in zip(tenants, results) {
             diagnostics += result.diagnostics
             manifest.inputs.merge(result.inputs) { a, _ in a }
             manifest.outputs.merge(result.outputs) { a, _ in a }
-            manifest.tenantKeys[tenantInputs.source.id] = tenantInputs.key
+            manifest.tenantKeys[source.id] = key
             pages += result.pageCount
             if result.reused { reused += 1 }
         }
@@ -104,7 +108,7 @@ public enum BuildPipeline {
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }
             try staging.write(manifest.encoded(), to: OutputStaging.manifestPath)
             if inPlace {
-                let changed = inputs.map(\.source.id).filter { !unchanged.contains($0) }
+                let changed = tenants.map(\.id).filter { !unchanged.contains($0) }
                 let deleted = previousTenants.subtracting(building).subtracting(kept)
                 try staging.commitTenants(changed: changed, deleted: deleted.sorted(), jobs: options.jobs)
             } else {
