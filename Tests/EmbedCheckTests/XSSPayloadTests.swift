@@ -37,14 +37,30 @@ import Testing
         #expect(dangerous >= 30)
     }
 
+    /// Every payload in every place: the checker answers (no crash, no hang), every finding is a
+    /// known rule located inside the page, and a frame whose src is a payload is always refused
+    /// (no payload is an https URL on a vendor host).
     @Test func everyPayloadInEveryPlaceIsChecked() {
+        let rules = Set(RuleRegistry.all.map(\.id))
+        var problems: [String] = []
         for payload in Self.payloads {
             let value = Self.attribute(payload.payload)
-            for body in ["<a href=\"\(value)\" target=\"_blank\">x</a>", "<iframe title=\"t\" src=\"\(value)\" sandbox=\"\(value)\" allow=\"\(value)\"></iframe>",
-                         "<p>\(payload.payload)</p>", "<script>\(payload.payload)</script>"] {
-                _ = Checking.findings(Checking.page(body: body, csp: value))
+            let frame = "<iframe title=\"t\" src=\"\(value)\" sandbox=\"\(value)\" allow=\"\(value)\"></iframe>"
+            for body in ["<a href=\"\(value)\" target=\"_blank\">x</a>", frame, "<p>\(payload.payload)</p>", "<script>\(payload.payload)</script>"] {
+                let html = Checking.page(body: body, csp: value)
+                // HTML counts CR, LF and CRLF as one line break each, as the parser does.
+                let lines = html.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                    .split(separator: "\n", omittingEmptySubsequences: false).count
+                let findings = Checking.findings(html)
+                for finding in findings where !rules.contains(finding.rule) || finding.position.line < 1 || finding.position.line > lines || finding.position.column < 1 {
+                    problems.append("#\(payload.id): \(finding.rule) at \(finding.position.line):\(finding.position.column)")
+                }
+                if body == frame, !findings.contains(where: { $0.severity == .error && ["iframe-src", "url-valid", "url-scheme"].contains($0.rule) }) {
+                    problems.append("#\(payload.id): a frame on \(payload.payload.debugDescription) was not refused")
+                }
             }
         }
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
     }
 
     @Test func handlersInjectedAsMarkupAreReported() {

@@ -309,8 +309,17 @@ struct WebURLTests {
             "http://[::1.2.3.]/",
             "file://" + String(repeating: "/..", count: 1000),
         ]
+        var parsed: [String: WebURL] = [:]
         for input in inputs {
-            _ = try? WebURL.parse(input)
+            guard let url = try? WebURL.parse(input) else { continue }
+            parsed[input] = url
+            // A WHATWG invariant: a serialized URL parses back to itself.
+            #expect((try? WebURL.parse(url.href))?.href == url.href, "\(input.prefix(40))")
         }
+        #expect(parsed[inputs[0]] == nil, "1000 colons are no IPv6 address")
+        #expect(parsed[inputs[3]] == nil, "a 5000-digit number is no IPv4 address")
+        #expect(parsed[inputs[1]]?.hostname == long)
+        #expect(parsed[inputs[8]] == nil, "an IPv4 part with three numbers in an IPv6 address")
+        #expect(parsed[inputs[9]]?.href == "file:///")
     }
 }
