@@ -160,7 +160,15 @@ def test_screenshots_of_agent_and_console_pages(g):
     page = open_page(g, "acme/console.html")
     page.wait_for_timeout(200)
     page.screenshot(path=str(SHOTS / "sample-console.png"), full_page=True)
-    assert (SHOTS / "sample-agent.png").stat().st_size > 10_000
+    # The console frame is laid out at a usable size, with the stub console inside it.
+    box = page.evaluate("() => { const r = document.getElementById('es-frame-1').getBoundingClientRect(); return [r.width, r.height]; }")
+    assert box[0] >= 600 and box[1] >= 480, box
+    assert g.frame("es-frame-1").evaluate("() => document.body.innerText.length") > 0
+    for shot in ("sample-agent.png", "sample-console.png"):
+        assert (SHOTS / shot).stat().st_size > 10_000, shot
+    page = open_page(g, "initech/tools.html")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / "sample-initech-tools.png"), full_page=True)
 
 
 def test_timeline_page_renders_the_ticket_events_inertly(g):
@@ -225,6 +233,7 @@ def test_initech_tools_page_places_three_agent_components_from_markdown(g):
     page = open_page(g, "initech/tools.html")
     frames = page.evaluate("() => [...document.querySelectorAll('iframe')].map(f => f.src.split('?')[0])")
     assert frames[:2] == ["https://app.apizee.com/agent/", "https://video.initech.example/console/"]
+    assert "Stub Apizee console" in g.frame("es-frame-2").evaluate("() => document.body.innerText")
     g.emit(g.frame("es-frame-1"), {"type": "ready"})
     wait_for(lambda: g.events("ready"), what="ready event from the Embed app")
     wait_for(lambda: g.events("loader-event"), what="loader-event")
