@@ -8,11 +8,14 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build every tenant (or the named ones) from content/ and templates/ into site/.",
         discussion: """
-        Each content/<tenant>/ folder holds tenant.yaml, Markdown pages and assets/. The output
-        is written to a staging folder and swapped into place only when every tenant built:
-        a failed build leaves the previous site complete. Builds are incremental: a tenant whose
-        inputs (tenant.yaml, pages, assets, templates, tool version) are unchanged since the last
-        build keeps its output; --clean renders everything again.
+        Each content/<tenant>/ folder holds tenant.yaml, Markdown pages and assets/.
+        Pages are rendered into a staging folder and published only when every
+        tenant built: a failed build leaves the previous site complete.
+
+        Builds are incremental: a tenant whose inputs (tenant.yaml, pages, assets,
+        templates, tool version) are unchanged since the last build is left as it
+        is, and each changed tenant's folder is swapped in at once. --clean
+        renders everything again.
 
         Examples:
           embedsmith build

@@ -9,15 +9,21 @@ struct LinkCommand: ParsableCommand {
         commandName: "link",
         abstract: "Print one vendor URL (or with --html the element to paste), built and validated exactly as the generator does.",
         discussion: """
-        KIND is one of: quick-invitation, web-agent, apizee-embed, chatapp, engage-script.
-        Each option sets the config key of the same name (see README "Config reference").
+        KIND is one of: quick-invitation, web-agent, apizee-embed, chatapp,
+        engage-script. Each option sets the config key of the same name (see the
+        README's "Config reference").
 
         Examples:
-          embedsmith link quick-invitation --reference CASE-42 --phone-numbers +33612345678 --service-key 0123456789abcdef0123456789abcdef
-          embedsmith link quick-invitation --variant legacy --phone +33612345678 --reference 9867 --name "Jane Doe" --html
-          embedsmith link web-agent --api-key myDemoApiKey --conversation Support-Acme --guest-phone +33612345678 --audio false
-          embedsmith link apizee-embed --identification-key MyKey --conversation Case-7 --external-reference ticketId=12345
-          embedsmith link chatapp --license-id 30310 --messenger grWhatsApp --phone 79999999999 --html
+          embedsmith link quick-invitation --reference CASE-42 \\
+            --phone-numbers +33612345678 --service-key 0123456789abcdef0123456789abcdef
+          embedsmith link quick-invitation --variant legacy --phone +33612345678 \\
+            --reference 9867 --name "Jane Doe" --html
+          embedsmith link web-agent --api-key myDemoApiKey \\
+            --conversation Support-Acme --guest-phone +33612345678 --audio false
+          embedsmith link apizee-embed --identification-key MyKey \\
+            --conversation Case-7 --external-reference ticketId=12345
+          embedsmith link chatapp --license-id 30310 --messenger grWhatsApp \\
+            --phone 79999999999 --html
           embedsmith link engage-script --script-id 5c593c728b02502bc3f8ffe1 --html
 
         Exit codes: 0 printed; 65 invalid value (the reason is printed); 64 usage.
