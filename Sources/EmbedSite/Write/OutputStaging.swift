@@ -72,8 +72,9 @@ struct OutputStaging {
                 try? FolderRemoval.remove(old.path, jobs: jobs)
                 return
             }
-            // The staging path now holds the previous site.
-            try FolderRemoval.remove(staging.path, jobs: jobs)
+            // The staging path now holds the previous site. The new one is published: a failure
+            // to delete the old one is not the build's; the next build clears what is left.
+            try? FolderRemoval.remove(staging.path, jobs: jobs)
         } else {
             try fm.moveItem(at: staging, to: output)
         }
@@ -101,7 +102,7 @@ struct OutputStaging {
             if rename(output.path + "/" + id, staging.path + "/" + id + ".deleted") != 0 { throw fail() }
         }
         if rename(staging.path + "/" + Self.manifestPath, output.path + "/" + Self.manifestPath) != 0 { throw fail() }
-        try FolderRemoval.remove(staging.path, jobs: jobs)
+        try? FolderRemoval.remove(staging.path, jobs: jobs)   // replaced folders; the next build clears leftovers
     }
 
     func abandon() {
