@@ -9,14 +9,14 @@ TEST_PKGS    := chromium fonts-liberation default-jre-headless python3-venv php-
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMBEDSMITH   := .build/debug/embedsmith
 
-.PHONY: site test deps test-deps build defaults check-defaults unit-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
+.PHONY: site test deps test-deps build defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps check-defaults build unit-tests check-site-fresh check-site validate-html browser-tests bench-tests
+test: deps test-deps check-defaults build unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -45,6 +45,10 @@ check-defaults:
 
 unit-tests:
 	$(SWIFT) test
+
+# Hostile projects are refused in bounded time and memory (the child's peak RSS, from wait4).
+hostile-tests: build test-deps
+	$(PY) -m pytest -q -p no:cacheprovider Tests/hostile
 
 # The committed site/ must equal a fresh build of content/ (byte for byte, manifest included).
 check-site-fresh: build

@@ -24,6 +24,11 @@ struct TreeInspection {
 
     /// How much of a raw HTML snippet an issue message quotes.
     static let htmlSnippetLength = 40
+    /// Raw HTML places listed one by one in a page; the rest are counted in one more issue, so
+    /// a hostile page cannot make the build hold (and print) hundreds of thousands of errors.
+    static let rawHTMLListLimit = 1_000
+    private var rawHTMLCount = 0
+    private var firstUnlisted: (line: Int, column: Int)? = nil
 
     init(document: CMarkDocument, lineOffset: Int, allowRawHTML: Bool) {
         self.document = document
@@ -34,6 +39,12 @@ struct TreeInspection {
     mutating func run() {
         CMarkDocument.forEachNode(under: document.root) { node, entering in
             inspect(node, entering: entering)
+        }
+        if let at = firstUnlisted {
+            let more = rawHTMLCount - Self.rawHTMLListLimit
+            issues.append(MarkdownIssue(
+                line: at.line, column: at.column, code: "markdown-raw-html",
+                message: "raw HTML is not allowed in Markdown: \(more) more place\(more == 1 ? "" : "s") from here on are not listed (the first \(Self.rawHTMLListLimit) are); set 'rawHTML: true' in the front matter to allow it"))
         }
     }
 
@@ -65,6 +76,11 @@ struct TreeInspection {
     }
 
     private mutating func reportRawHTML(_ node: OpaquePointer) {
+        rawHTMLCount += 1
+        guard rawHTMLCount <= Self.rawHTMLListLimit else {
+            if firstUnlisted == nil { firstUnlisted = position(of: node) }
+            return
+        }
         let snippet = Self.snippet(CMarkDocument.literal(of: node) ?? "")
         let position = self.position(of: node)
         issues.append(MarkdownIssue(
