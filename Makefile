@@ -72,6 +72,8 @@ browser-tests:
 
 ## bench-check: embedsmith check (release build) vs the Nu HTML Checker on 10,000 generated pages in /dev/shm
 bench-check: deps test-deps
+	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends time >/dev/null; }
 	bench/check-bench
 
 ## bench-tests: the site benchmark's corpus generator writes what the benchmark says it measures (about 2 s)
