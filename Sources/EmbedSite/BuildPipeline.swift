@@ -44,6 +44,14 @@ public enum BuildPipeline {
         }
         if diagnostics.hasErrors { return fail(.invalidInput) }
 
+        // From here on this build owns the output folder (and its staging folders).
+        let lock: OutputLock
+        switch OutputLock.acquire(for: options.output) {
+        case .success(let taken): lock = taken
+        case .failure(let busy): return fail(.ioFailure, [busy])
+        }
+        defer { withExtendedLifetime(lock) {} }
+
         let buildKey = templates.buildKey(dev: options.dev)
         let previous = options.clean ? PreviousManifest() : PreviousManifest.read(options.output)
         let building = Set(tenants.map(\.id))

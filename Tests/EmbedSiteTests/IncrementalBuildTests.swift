@@ -91,6 +91,27 @@ import Testing
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// A second build on the same output folder while one runs stops with a clear error (two
+    /// would clear each other's staging folder); the lock goes with the process that held it.
+    @Test func aSecondBuildOnTheSameOutputWaitsForNone() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(build().succeeded)
+        let lockPath = root.path + "/.site.lock"
+        let holder = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        try #require(holder >= 0)
+        try #require(flock(holder, LOCK_EX | LOCK_NB) == 0)   // stands for a build in progress
+        try TestProject.write(["content/t0/p0.md": "---\ntitle: Page 0\n---\nChanged.\n"], into: root)
+        let before = TestProject.snapshot(output)
+        let busy = build()
+        #expect(!busy.succeeded && busy.exitStatus == .ioFailure)
+        #expect(busy.diagnostics.map(\.code) == ["output-busy"])
+        #expect(TestProject.snapshot(output) == before)
+        flock(holder, LOCK_UN)
+        close(holder)
+        let after = build()
+        #expect(after.succeeded && after.pageCount == 3)
+    }
+
     @Test func aPartialBuildKeepsTheOtherTenantsAndTheNextFullBuildReusesThem() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         _ = build()

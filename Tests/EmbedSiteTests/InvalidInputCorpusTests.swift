@@ -1,5 +1,5 @@
 import EmbedCore
-import EmbedSite
+@testable import EmbedSite
 import Foundation
 import Testing
 
@@ -159,6 +159,8 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
     var dev = false
     var jobs = 2
     var isolated = false
+    /// Another process holds the output folder's build lock while this build runs.
+    var locked = false
     var knownIssue: String? = nil
     /// Generated cases: the most a build may take (a hang guard, generous on purpose).
     var timeLimit: Duration = .seconds(10)
@@ -201,6 +203,7 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
                     case "dev": result.dev = value == "true"
                     case "jobs": result.jobs = Int(value) ?? 2
                     case "isolate": result.isolated = value == "true"
+                    case "locked": result.locked = value == "true"
                     default: throw Txtar.ParseError(description: "unknown option '\(key)'")
                     }
                 }
@@ -233,7 +236,7 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
 enum InvalidBuildHarness {
     /// Codes that by nature have no file position: they are about the command line or the
     /// output folder, not about a line of an input.
-    static let unlocatedCodes: Set<String> = ["tenant-unknown", "content-missing", "output-not-site", "output-unsafe", "io-write"]
+    static let unlocatedCodes: Set<String> = ["tenant-unknown", "content-missing", "output-not-site", "output-unsafe", "output-busy", "io-write"]
 
     static let fixturesDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/invalid")
@@ -377,6 +380,13 @@ enum InvalidBuildHarness {
         case .none, .projectRoot, .blocked:
             break
         }
+        // A build in progress holds the lock file (created here, so it is part of the "before").
+        var holder: Int32 = -1
+        if testCase.locked {
+            holder = open(OutputLock.path(forOutput: output), O_RDWR | O_CREAT, 0o644)
+            #expect(holder >= 0 && flock(holder, LOCK_EX | LOCK_NB) == 0, sourceLocation: sourceLocation)
+        }
+        defer { if holder >= 0 { close(holder) } }
         surroundings = surroundings.standardizedFileURL
         let before = tree(surroundings)
 
