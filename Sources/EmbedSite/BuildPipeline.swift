@@ -76,8 +76,8 @@ public enum BuildPipeline {
         let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String) in
             let inputs = TenantInputs.read(source, buildKey: buildKey)
             let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
-            let unchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
-            return (unchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key)
+            let isUnchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
+            return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key)
         }
         let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
 

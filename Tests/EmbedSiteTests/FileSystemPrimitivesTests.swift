@@ -69,6 +69,22 @@ import Testing
         #expect(FileManager.default.contents(atPath: dir.path + "/keep/precious.txt") == Data("p".utf8))
     }
 
+    @Test func hardLinkCopyLinksEveryFileOfTheTreeHiddenOnesToo() throws {
+        let dir = TestProject.temporaryDirectory("hard-link-copy")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TestProject.write(["from/index.html": "i", "from/.hidden": "h", "from/help/deep/faq.html": "f"], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/from/help/up", withDestinationPath: dir.path + "/from")
+        try HardLinkCopy.copy(dir.appendingPathComponent("from"), to: dir.appendingPathComponent("to/t"))
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: dir.path + "/" + path)[.systemFileNumber] as? Int
+        }
+        for file in ["index.html", ".hidden", "help/deep/faq.html"] {
+            #expect(try inode("from/" + file) == inode("to/t/" + file), "\(file) is not a link to the original")
+        }
+        // The link is copied as a link, not followed into a loop.
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/to/t/help/up") == dir.path + "/from")
+    }
+
     @Test func fileBytesReadsWholeFilesAndRefusesFolders() throws {
         let dir = TestProject.temporaryDirectory("bytes")
         defer { try? FileManager.default.removeItem(at: dir) }

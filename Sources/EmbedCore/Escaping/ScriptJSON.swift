@@ -68,7 +68,8 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        // Most strings (paths, hashes, names) need no escape: copy them whole.
+        // Most strings (paths, hashes, names) need no escape: copy them whole. 0xE2 leads the
+        // UTF-8 of U+2028 and U+2029, escaped below.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
             out += s
             out += "\""

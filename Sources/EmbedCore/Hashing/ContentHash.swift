@@ -26,8 +26,9 @@ public enum ContentHash {
         "sha384-" + Data(SHA384.hash(data: data)).base64EncodedString()
     }
 
-    /// Short name fragment for cache-busting file names (`bridge.3f2a9c1d.js`).
-    public static func fileNameHash(_ data: Data) -> String {
-        String(sha256Hex(data).prefix(10))
+    /// Short name fragment for cache-busting file names (`bridge.3f2a9c1d.js`), from the
+    /// content's `sha256Hex`.
+    public static func fileNameHash(sha256Hex hex: String) -> String {
+        String(hex.prefix(10))
     }
 }

@@ -13,7 +13,7 @@ struct HashedAsset: Sendable {
     init(stem: String, ext: String, data: Data) {
         self.data = data
         self.sha256 = ContentHash.sha256Hex(data)
-        self.path = "assets/embedsmith/\(stem).\(sha256.prefix(10)).\(ext)"
+        self.path = "assets/embedsmith/\(stem).\(ContentHash.fileNameHash(sha256Hex: sha256)).\(ext)"
         self.integrity = ContentHash.subresourceIntegrity(data)
     }
 }

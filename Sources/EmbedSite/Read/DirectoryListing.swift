@@ -11,7 +11,7 @@ enum DirectoryListing {
     }
 
     static func entries(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true) throws -> [Entry] {
-        guard let folder = opendir(path) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard let folder = opendir(path) else { throw POSIXError.fromErrno }
         defer { closedir(folder) }
         var entries: [Entry] = []
         while let entry = readdir(folder) {

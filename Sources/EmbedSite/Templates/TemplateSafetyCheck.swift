@@ -30,9 +30,8 @@ enum TemplateSafetyCheck {
         var state = State.text
         var tagName = ""
         var readingTagName = false
-        // swift-mustache parses sections recursively: bound the nesting it will see.
-        var sectionDepth = 0
         // Open sections with where they were opened, so an unclosed one is reported at its start.
+        // swift-mustache parses sections recursively: their count bounds the nesting it will see.
         var openSections: [(name: String, tag: String, at: SourceLocation)] = []
         let maxSectionDepth = 32
 
@@ -113,11 +112,6 @@ enum TemplateSafetyCheck {
                 case "#"?, "^"?, "/"?:
                     if case .rawText = state { fail("sections are not allowed inside <script> or <style>", at: here) }
                     if state == .comment { fail("sections are not allowed inside HTML comments", at: here) }
-                    sectionDepth += sigil == "/" ? -1 : 1
-                    if sectionDepth > maxSectionDepth {
-                        diagnostics.append(.error("template-syntax", "sections nested deeper than \(maxSectionDepth) levels", at: here))
-                        return diagnostics
-                    }
                     let sectionName = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
                     if sigil == "/" {
                         if let open = openSections.popLast() {
@@ -132,6 +126,10 @@ enum TemplateSafetyCheck {
                         }
                     } else {
                         openSections.append((sectionName, "{{\(sigil!)\(sectionName)}}", here))
+                        if openSections.count > maxSectionDepth {
+                            diagnostics.append(.error("template-syntax", "sections nested deeper than \(maxSectionDepth) levels", at: here))
+                            return diagnostics
+                        }
                     }
                 case ">"?:
                     if state != .text { fail("partials may only be included where HTML text can stand", at: here) }

@@ -17,7 +17,7 @@ enum FolderRemoval {
             }
         }
         if let code = failures.first(where: { $0 != 0 }) { throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO) }
-        if rmdir(path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if rmdir(path) != 0 { throw POSIXError.fromErrno }
     }
 
     private static func removeTree(_ path: String) throws {
@@ -25,10 +25,10 @@ enum FolderRemoval {
             let child = path + "/" + entry.name
             try entry.isFolder ? removeTree(child) : removeFile(child)
         }
-        if rmdir(path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if rmdir(path) != 0 { throw POSIXError.fromErrno }
     }
 
     private static func removeFile(_ path: String) throws {
-        if unlink(path) != 0 && errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if unlink(path) != 0 && errno != ENOENT { throw POSIXError.fromErrno }
     }
 }

@@ -62,7 +62,7 @@ struct OutputStaging {
     /// The one step that publishes the new site.
     func commit(jobs: Int = 1) throws {
         let fm = FileManager.default
-        try? fm.removeItem(atPath: staging.path + "/" + Self.sharedFolder)
+        removeSharedCopies()
         if fm.fileExists(atPath: output.path) {
             if embedsmith_exchange_paths(staging.path, output.path) != 0 {
                 // No RENAME_EXCHANGE (old kernel or other filesystem): two renames, a short window.
@@ -85,24 +85,28 @@ struct OutputStaging {
     /// last. Every tenant folder is whole at every moment; a build killed among these renames
     /// leaves some tenants new and the old manifest, so the next build redoes exactly those.
     func commitTenants(changed: [String], deleted: [String], jobs: Int) throws {
-        try? FileManager.default.removeItem(atPath: staging.path + "/" + Self.sharedFolder)
-        func fail() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        removeSharedCopies()
         for id in changed {
             let new = staging.path + "/" + id, live = output.path + "/" + id
             if access(new, F_OK) != 0 { continue }
             if embedsmith_exchange_paths(new, live) == 0 { continue }   // the old folder is now in staging
             if errno == ENOENT {
-                if rename(new, live) != 0 { throw fail() }               // a new tenant
+                if rename(new, live) != 0 { throw POSIXError.fromErrno }               // a new tenant
             } else {
                 // No RENAME_EXCHANGE here: two renames, a short window for this tenant only.
-                if rename(live, new + ".old") != 0 || rename(new, live) != 0 { throw fail() }
+                if rename(live, new + ".old") != 0 || rename(new, live) != 0 { throw POSIXError.fromErrno }
             }
         }
         for id in deleted where access(output.path + "/" + id, F_OK) == 0 {
-            if rename(output.path + "/" + id, staging.path + "/" + id + ".deleted") != 0 { throw fail() }
+            if rename(output.path + "/" + id, staging.path + "/" + id + ".deleted") != 0 { throw POSIXError.fromErrno }
         }
-        if rename(staging.path + "/" + Self.manifestPath, output.path + "/" + Self.manifestPath) != 0 { throw fail() }
+        if rename(staging.path + "/" + Self.manifestPath, output.path + "/" + Self.manifestPath) != 0 { throw POSIXError.fromErrno }
         try? FolderRemoval.remove(staging.path, jobs: jobs)   // replaced folders; the next build clears leftovers
+    }
+
+    /// The shared assets' single copies: every tenant links to them, and the site needs none.
+    private func removeSharedCopies() {
+        try? FileManager.default.removeItem(atPath: staging.path + "/" + Self.sharedFolder)
     }
 
     func abandon() {
@@ -119,20 +123,9 @@ enum HardLinkCopy {
 
     static func copy(path source: String, to destination: String) throws {
         try StagingWriter.makeFolder(destination)
-        guard let folder = opendir(source) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { closedir(folder) }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let from = source + "/" + name, to = destination + "/" + name
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(from, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            if isFolder {
+        for entry in try DirectoryListing.entries(source, includingHidden: true, followLinks: false, sorted: false) {
+            let from = source + "/" + entry.name, to = destination + "/" + entry.name
+            if entry.isFolder {
                 try copy(path: from, to: to)
             } else if link(from, to) != 0 {
                 try FileManager.default.copyItem(atPath: from, toPath: to)

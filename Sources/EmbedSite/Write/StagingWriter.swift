@@ -50,17 +50,17 @@ struct StagingWriter {
     static func makeFolder(_ folder: String) throws {
         if mkdir(folder, 0o777) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let slash = folder.lastIndex(of: "/"), slash > folder.startIndex else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            throw POSIXError.fromErrno
         }
         try makeFolder(String(folder[..<slash]))
         if mkdir(folder, 0o777) != 0 && errno != EEXIST {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            throw POSIXError.fromErrno
         }
     }
 
     static func writeFile(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw POSIXError.fromErrno }
         defer { close(fd) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard var next = buffer.baseAddress else { return }
@@ -69,7 +69,7 @@ struct StagingWriter {
                 let written = Foundation.write(fd, next, left)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    throw POSIXError.fromErrno
                 }
                 next += written
                 left -= written
