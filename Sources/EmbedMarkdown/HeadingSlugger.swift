@@ -29,6 +29,10 @@ struct HeadingSlugger {
     /// Lowercased; letters, digits and `_` kept; whitespace and `-` become `-`; everything
     /// else dropped; runs of `-` collapsed and trimmed; empty becomes "section".
     static func slug(_ text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    static func unicodeSlug(_ text: String) -> String {
         // NFC first so "e" + combining acute stays "é" instead of losing its accent
         // (combining marks themselves are not allowed in an id).
         let lowered = text.precomposedStringWithCanonicalMapping.lowercased()
@@ -45,6 +49,30 @@ struct HeadingSlugger {
             slug.append(scalar)
         }
         return slug.isEmpty ? fallbackSlug : String(slug)
+    }
+
+    /// The same rules on ASCII text, byte by byte (most headings): nil when `text` has any
+    /// non-ASCII character.
+    private static func asciiSlug(_ text: String) -> String? {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let kept: UInt8
+            switch byte {
+            case 0x80...: return nil
+            case 0x09...0x0D, 0x20, UInt8(ascii: "-"):
+                pendingHyphen = true
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 0x20
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): kept = byte
+            default: continue
+            }
+            if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            slug.append(kept)
+        }
+        return slug.isEmpty ? fallbackSlug : String(decoding: slug, as: UTF8.self)
     }
 
     /// \p{L}, \p{N} or `_`.

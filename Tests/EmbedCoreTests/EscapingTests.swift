@@ -8,6 +8,19 @@ import Testing
         #expect(HTMLEscaping.escape("plain text é") == "plain text é")
     }
 
+    @Test func templateEscapingAlsoCoversSingleQuotedAttributes() {
+        #expect(HTMLEscaping.escapeForTemplate("a<b>&\"c'\u{0}") == "a&lt;b&gt;&amp;&quot;c&#39;\u{FFFD}")
+        #expect(HTMLEscaping.escapeForTemplate("l'été") == "l&#39;été")
+    }
+
+    /// `"` + U+0301 is one Character: escaping by Character would miss the quote.
+    @Test func aCombiningMarkCannotHideACharacterFromEscaping() {
+        for (special, entity) in [("\"", "&quot;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;")] {
+            #expect(HTMLEscaping.escapeForTemplate("x" + special + "\u{301}y") == "x" + entity + "\u{301}y")
+        }
+        #expect(HTMLEscaping.escape("\"\u{301}") == "&quot;\u{301}")
+    }
+
     @Test func elementsEscapeAttributeValues() {
         let html = HTMLElement("a", [("title", .text("\"><script>")), ("target", .token("_blank")), ("hidden", .present)],
                                children: TrustedHTML(text: "<b>")).html.markup

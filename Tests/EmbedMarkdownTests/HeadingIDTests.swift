@@ -95,4 +95,15 @@ import Testing
         let rendered = render("## a\" onclick=\"x\n")
         #expect(rendered.pieces == [.html("<h2 id=\"a-onclickx\">a&quot; onclick=&quot;x</h2>\n")])
     }
+
+    /// ASCII headings take a byte-level path: each ASCII character, alone and between
+    /// letters, gives the slug the Unicode path gives.
+    @Test func asciiPathAgreesWithTheUnicodePath() {
+        for byte in UInt8(0)..<0x80 {
+            let c = String(UnicodeScalar(byte))
+            for text in [c, "A\(c)b", " \(c) x-\(c)-Y ", "\(c)\(c)"] {
+                #expect(HeadingSlugger.slug(text) == HeadingSlugger.unicodeSlug(text), "byte \(byte)")
+            }
+        }
+    }
 }

@@ -20,11 +20,14 @@ public enum SecretDetector {
         if lower.hasPrefix("bearer ") { return "looks like a bearer token" }
         if looksLikeJWT(value) { return "looks like a JSON Web Token" }
         let bytes = Array(lower.utf8)
-        for marker in ["access_token=", "api[access_token]", "api%5baccess_token%5d", "token=", "password=", "passwd=", "apikey_secret="] {
-            if contains(bytes, marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
+        // Every marker has '=', '[' or '%': most values have none and skip the searches.
+        if bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "%") }) {
+            for marker in ["access_token=", "api[access_token]", "api%5baccess_token%5d", "token=", "password=", "passwd=", "apikey_secret="] {
+                if contains(bytes, marker) { return "URL carries a credential ('\(marker.replacingOccurrences(of: "=", with: ""))')" }
+            }
         }
         // Parsed as a browser would: `https://a\@b/` has no credentials, `https://u:p@b/` has.
-        if lower.contains("@"), lower.contains(":"), let url = try? WebURL.parse(value), url.hasCredentials {
+        if bytes.contains(UInt8(ascii: "@")), bytes.contains(UInt8(ascii: ":")), let url = try? WebURL.parse(value), url.hasCredentials {
             return "URL carries a user name or password"
         }
         return nil
@@ -42,8 +45,9 @@ public enum SecretDetector {
     }
 
     static func looksLikeJWT(_ value: String) -> Bool {
+        guard value.hasPrefix("eyJ") else { return false }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, value.hasPrefix("eyJ"), parts[0].count >= 10, parts[1].count >= 10 else { return false }
+        guard parts.count == 3, parts[0].count >= 10, parts[1].count >= 10 else { return false }
         return parts.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "=") } }
     }
 

@@ -11,33 +11,35 @@ enum PageRenderer {
         var outputPath: String
     }
 
+    private static let englishStrings = TemplateScope(["skip": TemplateText("Skip to content"), "navigation": TemplateText("Pages")])
+    private static let frenchStrings = TemplateScope(["skip": TemplateText("Aller au contenu"), "navigation": TemplateText("Pages")])
+
     static func render(page: ParsedPage, head: TrustedHTML, bodyEnd: TrustedHTML, tenant: TenantConfig,
                        navigation: [NavItem], logoPath: String?, templates: TemplateSet) -> Result<String, Diagnostic> {
         let path = page.source.outputPath
         let fr = tenant.locale == "fr"
         var tenantValues: [String: Any] = [
-            "name": tenant.name,
-            "locale": tenant.locale,
-            "home": PagePaths.relative(from: path, to: "index.html"),
+            "name": TemplateText(tenant.name),
+            "locale": TemplateText(tenant.locale),
+            "home": TemplateText(PagePaths.relative(from: path, to: "index.html")),
         ]
-        if let logoPath { tenantValues["logo"] = PagePaths.relative(from: path, to: logoPath) }
+        if let logoPath { tenantValues["logo"] = TemplateText(PagePaths.relative(from: path, to: logoPath)) }
+        let rootPrefix = PagePaths.rootPrefix(of: path)
         var pageValues: [String: Any] = [
-            "title": page.meta.title,
-            "url": PagePaths.relative(from: path, to: path),
-            "root": PagePaths.rootPrefix(of: path).isEmpty ? "./" : PagePaths.rootPrefix(of: path),
+            "title": TemplateText(page.meta.title),
+            "url": TemplateText(PagePaths.relative(from: path, to: path)),
+            "root": TemplateText(rootPrefix.isEmpty ? "./" : rootPrefix),
         ]
-        if let description = page.meta.description { pageValues["description"] = description }
-        let nav: [[String: Any]] = navigation.map { item in
-            ["title": item.title, "href": PagePaths.relative(from: path, to: item.outputPath), "current": item.outputPath == path]
+        if let description = page.meta.description { pageValues["description"] = TemplateText(description) }
+        let nav: [TemplateScope] = navigation.map { item in
+            TemplateScope(["title": TemplateText(item.title), "href": TemplateText(PagePaths.relative(from: path, to: item.outputPath)),
+                           "current": item.outputPath == path])
         }
         var context: [String: Any] = [
-            "page": pageValues,
-            "tenant": tenantValues,
+            "page": TemplateScope(pageValues),
+            "tenant": TemplateScope(tenantValues),
             "nav": nav,
-            "strings": [
-                "skip": fr ? "Aller au contenu" : "Skip to content",
-                "navigation": fr ? "Pages" : "Pages",
-            ],
+            "strings": fr ? Self.frenchStrings : Self.englishStrings,
             "head": head,
             "content": page.content,
             "bodyEnd": bodyEnd,
@@ -48,7 +50,7 @@ enum PageRenderer {
             return .failure(.error("template-missing", "no template for layout '\(page.meta.layout)' (templates/layouts/\(page.meta.layout).mustache)",
                                    at: page.meta.raw.location(of: "layout")))
         }
-        guard let html = templates.library.render(context, withTemplate: "layout-" + page.meta.layout) else {
+        guard let html = templates.library.render(TemplateScope(context), withTemplate: "layout-" + page.meta.layout) else {
             return .failure(.error("template-missing", "layout '\(page.meta.layout)' could not be rendered", at: page.meta.raw.location(of: "layout")))
         }
         return .success(html)

@@ -108,10 +108,12 @@ struct TemplateSet: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: name)
+                _ = TemplateEscaping.registered
+                try library.register(TemplateEscaping.pragmaLine + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
+                let line = max(1, error.context.lineNumber - TemplateEscaping.linesAdded)
                 diagnostics.append(.error("template-syntax", "Mustache syntax error: \(Self.describe(error.error))",
-                                          at: SourceLocation(file: origin, line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: SourceLocation(file: origin, line: line, column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template-syntax", "Mustache syntax error: \(Self.describe(error))", at: SourceLocation(file: origin, line: 1, column: 1)))
             }

@@ -1,0 +1,35 @@
+import Mustache
+
+/// One level of the values a layout sees (`page`, `tenant`, a `nav` item, ...).
+///
+/// swift-mustache looks every name up by casting the current object to its protocols; a
+/// final class with a fixed dictionary is cheaper to cast and to search than a nested
+/// `[String: Any]`, and it renders the same. Immutable after `init`, hence Sendable.
+final class TemplateScope: MustacheParent, @unchecked Sendable {
+    private let values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? {
+        values[name]
+    }
+}
+
+/// A text value for a template. Rendered like a `String` (escaped by `{{ }}`, truthy in a
+/// section, transformable with `uppercased(...)` and the like) without going through
+/// `String(describing:)` for every use.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
+    let renderText: String
+
+    init(_ text: String) {
+        renderText = text
+    }
+
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? {
+        renderText.transform(name)
+    }
+}
