@@ -4,19 +4,19 @@
 SWIFT        ?= swift
 VENV         ?= .venv
 PY           := $(VENV)/bin/python
-BUILD_PKGS   := libcmark-dev libgumbo-dev pkg-config
+BUILD_PKGS   := libcmark-dev libgumbo-dev libmimalloc-dev pkg-config
 TEST_PKGS    := chromium fonts-liberation default-jre-headless python3-venv php-cli
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMBEDSMITH   := .build/debug/embedsmith
 
-.PHONY: site test deps test-deps build defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps check-defaults build unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests
+test: deps test-deps check-defaults build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -35,6 +35,12 @@ test-deps: deps
 
 build:
 	$(SWIFT) build
+
+# The tool runs on mimalloc (linked into the binary, see Package.swift): fail if the link is lost.
+allocator-check: build
+	@MIMALLOC_VERBOSE=1 $(EMBEDSMITH) --version 2>&1 | grep -q "mimalloc: process init" || \
+	  { echo "embedsmith does not run on mimalloc (Package.swift linkerSettings)"; exit 1; }
+	@echo "embedsmith runs on mimalloc"
 
 ## defaults: recompile templates/ into the tool (Sources/EmbedSite/Defaults/DefaultFiles.swift)
 defaults:
