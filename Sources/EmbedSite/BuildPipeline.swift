@@ -93,8 +93,8 @@ public enum BuildPipeline {
         var reused = 0
         for (source, (result, key)) in zip(tenants, results) {
             diagnostics += result.diagnostics
-            manifest.inputs.merge(result.inputs) { a, _ in a }
-            manifest.outputs.merge(result.outputs) { a, _ in a }
+            if let chunk = result.inputs { manifest.inputChunks.append(chunk) }
+            if let chunk = result.outputs { manifest.outputChunks.append(chunk) }
             manifest.tenantKeys[source.id] = key
             pages += result.pageCount
             if result.reused { reused += 1 }
@@ -109,8 +109,8 @@ public enum BuildPipeline {
         do {
             for tenant in kept.sorted() {
                 if !inPlace { try staging.keep(tenant: tenant) }
-                manifest.inputs.merge(previous.inputs(of: tenant)) { a, _ in a }
-                manifest.outputs.merge(previous.outputs(of: tenant)) { a, _ in a }
+                if let chunk = previous.inputs(of: tenant) { manifest.inputChunks.append(chunk) }
+                if let chunk = previous.outputs(of: tenant) { manifest.outputChunks.append(chunk) }
                 if let key = previous.tenantKeys[tenant] { manifest.tenantKeys[tenant] = key }
             }
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }

@@ -15,8 +15,10 @@ struct TenantBuilder {
 
     struct Result {
         var diagnostics: [Diagnostic] = []
-        var inputs: [String: String] = [:]
-        var outputs: [String: String] = [:]
+        /// The tenant's manifest entries, made here so the merge after the parallel phase
+        /// only sorts a chunk per tenant. A reused tenant's are the previous manifest's lines.
+        var inputs: ManifestChunk?
+        var outputs: ManifestChunk?
         var pageCount = 0
         /// The tenant's output was carried over from the previous site, not rendered.
         var reused = false
@@ -25,7 +27,9 @@ struct TenantBuilder {
     /// Reuses the tenant's previous output (its inputs are unchanged): carried into the staging
     /// folder for a whole-folder swap, or left where it is (`carryOver: false`).
     func reuse(previous: PreviousManifest, carryOver: Bool = true) -> Result {
-        var result = Result(inputs: inputs.hashes)
+        // Equal keys mean the same inputs (paths and hashes): the previous entries are exact.
+        var result = Result()
+        result.inputs = previous.inputs(of: source.id)
         result.outputs = previous.outputs(of: source.id)
         result.pageCount = 0
         result.reused = true
@@ -39,7 +43,7 @@ struct TenantBuilder {
     }
 
     func build() -> Result {
-        var result = Result(diagnostics: inputs.diagnostics, inputs: inputs.hashes)
+        var result = Result(diagnostics: inputs.diagnostics, inputs: ManifestChunk(entries: inputs.hashes))
         let id = source.id
         guard let configData = inputs.config else { return result }
         let (configOrNil, configDiagnostics) = TenantLoader.load(data: configData, file: source.configDisplayPath, id: id, allowLoopbackHTTP: dev)
@@ -98,10 +102,11 @@ struct TenantBuilder {
             files.append((asset.relativePath, data))
         }
         var writer = staging.writer()
+        var outputs: [String: String] = [:]
         for (path, data) in files {
             do {
                 try writer.write(data, to: "\(id)/\(path)")
-                result.outputs["\(id)/\(path)"] = ContentHash.sha256Hex(data)
+                outputs["\(id)/\(path)"] = ContentHash.sha256Hex(data)
             } catch {
                 result.diagnostics.append(.error("io-write", "cannot write \(id)/\(path): \(error.localizedDescription)"))
             }
@@ -112,11 +117,12 @@ struct TenantBuilder {
         for asset in sharedFiles {
             do {
                 try writer.writeShared(asset.data, named: asset.path, to: "\(id)/\(asset.path)")
-                result.outputs["\(id)/\(asset.path)"] = asset.sha256
+                outputs["\(id)/\(asset.path)"] = asset.sha256
             } catch {
                 result.diagnostics.append(.error("io-write", "cannot write \(id)/\(asset.path): \(error.localizedDescription)"))
             }
         }
+        result.outputs = ManifestChunk(entries: outputs)
         result.pageCount = parsed.count
         return result
     }

@@ -10,26 +10,39 @@ struct Manifest {
     var outputs: [String: String] = [:]
     /// Tenant id → the key of everything its output depends on (`TenantInputs.key`).
     var tenantKeys: [String: String] = [:]
+    /// Tenants' entries, a chunk per tenant (contiguous in the sorted block).
+    var inputChunks: [ManifestChunk] = []
+    var outputChunks: [ManifestChunk] = []
 
     func encoded() -> Data {
-        var text = "{\n  \"generator\": \"embedsmith \(Self.toolVersion)\",\n"
-        text.reserveCapacity((inputs.count + outputs.count + tenantKeys.count) * 120)
-        func block(_ name: String, _ entries: [String: String], last: Bool) {
-            text += "  \"\(name)\": {\n"
-            for (index, entry) in entries.sorted(by: { $0.key < $1.key }).enumerated() {
-                text += index == 0 ? "    " : ",\n    "
-                ScriptJSON.append(string: entry.key, to: &text)
-                text += ": "
-                ScriptJSON.append(string: entry.value, to: &text)
+        var out: [UInt8] = []
+        out.reserveCapacity((inputs.count + outputs.count + tenantKeys.count) * 120
+                            + inputChunks.reduce(0) { $0 + $1.lines.count } + outputChunks.reduce(0) { $0 + $1.lines.count } + 256)
+        out += "{\n  \"generator\": \"embedsmith \(Self.toolVersion)\",\n".utf8
+        func block(_ name: String, _ entries: [String: String], _ chunks: [ManifestChunk], last: Bool) {
+            out += "  \"\(name)\": {\n".utf8
+            var items: [(key: String, chunk: ManifestChunk?)] = entries.keys.map { ($0, nil) }
+            items += chunks.map { ($0.firstKey, $0) }
+            items.sort { $0.key < $1.key }
+            var line = ""
+            for (index, item) in items.enumerated() {
+                out += (index == 0 ? "    " : ManifestChunk.separator).utf8
+                if let chunk = item.chunk {
+                    out += chunk.lines
+                } else {
+                    line.removeAll(keepingCapacity: true)
+                    ManifestChunk.appendLine(key: item.key, value: entries[item.key]!, to: &line)
+                    out += line.utf8
+                }
             }
-            text += entries.isEmpty ? "  }" : "\n  }"
-            text += last ? "\n" : ",\n"
+            out += (items.isEmpty ? "  }" : "\n  }").utf8
+            out += (last ? "\n" : ",\n").utf8
         }
-        block("inputs", inputs, last: false)
-        block("outputs", outputs, last: false)
-        block("tenants", tenantKeys, last: true)
-        text += "}\n"
-        return Data(text.utf8)
+        block("inputs", inputs, inputChunks, last: false)
+        block("outputs", outputs, outputChunks, last: false)
+        block("tenants", tenantKeys, [], last: true)
+        out += "}\n".utf8
+        return Data(out)
     }
 }
 

@@ -1,50 +1,52 @@
 import Foundation
 
-/// The manifest of the site being replaced, read back for partial (`--tenant`) builds.
-struct PreviousManifest {
+/// The manifest of the site being replaced: each tenant's key, and each tenant's input and
+/// output entries as chunks to copy into the next manifest when the tenant is reused.
+struct PreviousManifest: Sendable {
     var tenantKeys: [String: String] = [:]
-    /// Tenant id → its output paths and hashes; grouped once, so carrying a tenant over does
-    /// not scan the whole site's list (that made incremental builds quadratic).
-    private(set) var outputsByTenant: [String: [String: String]] = [:]
-    /// Tenant id → its input paths and hashes (template inputs, under "", are not kept).
-    private(set) var inputsByTenant: [String: [String: String]] = [:]
+    private(set) var inputChunks: [String: ManifestChunk] = [:]
+    private(set) var outputChunks: [String: ManifestChunk] = [:]
 
     init() {}
 
-    init(inputs: [String: String], outputs: [String: String], tenantKeys: [String: String]) {
+    init(tenantKeys: [String: String], inputChunks: [String: ManifestChunk], outputChunks: [String: ManifestChunk]) {
         self.tenantKeys = tenantKeys
-        for (path, hash) in outputs { outputsByTenant[Self.tenant(ofOutput: path), default: [:]][path] = hash }
-        for (path, hash) in inputs { inputsByTenant[Self.tenant(ofInput: path), default: [:]][path] = hash }
+        self.inputChunks = inputChunks
+        self.outputChunks = outputChunks
     }
 
     /// Tenants that have output in the previous site.
-    var tenants: Set<String> { Set(outputsByTenant.keys) }
+    var tenants: Set<String> { Set(outputChunks.keys) }
 
-    func outputs(of tenant: String) -> [String: String] { outputsByTenant[tenant] ?? [:] }
-    func inputs(of tenant: String) -> [String: String] { tenant.isEmpty ? [:] : inputsByTenant[tenant] ?? [:] }
+    func outputs(of tenant: String) -> ManifestChunk? { outputChunks[tenant] }
+    func inputs(of tenant: String) -> ManifestChunk? { tenant.isEmpty ? nil : inputChunks[tenant] }
 
     static func read(_ output: URL) -> PreviousManifest {
         guard let data = FileBytes.read(output.path + "/" + OutputStaging.manifestPath) else { return PreviousManifest() }
-        if let blocks = ManifestLines.parse(data) {
-            return PreviousManifest(inputs: blocks["inputs"] ?? [:], outputs: blocks["outputs"] ?? [:], tenantKeys: blocks["tenants"] ?? [:])
+        if let index = ManifestLines.index(data) {
+            return PreviousManifest(tenantKeys: index.tenantKeys, inputChunks: index.inputs, outputChunks: index.outputs)
         }
         // Not in the layout embedsmith writes (edited by hand?): read it as any JSON.
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return PreviousManifest() }
-        return PreviousManifest(inputs: object["inputs"] as? [String: String] ?? [:],
-                                outputs: object["outputs"] as? [String: String] ?? [:],
-                                tenantKeys: object["tenants"] as? [String: String] ?? [:])
+        return PreviousManifest(tenantKeys: object["tenants"] as? [String: String] ?? [:],
+                                inputChunks: chunks(object["inputs"] as? [String: String] ?? [:], tenant: tenant(ofInput:)),
+                                outputChunks: chunks(object["outputs"] as? [String: String] ?? [:], tenant: tenant(ofOutput:)))
+    }
+
+    private static func chunks(_ entries: [String: String], tenant: (String) -> String) -> [String: ManifestChunk] {
+        var grouped: [String: [String: String]] = [:]
+        for (path, hash) in entries { grouped[tenant(path), default: [:]][path] = hash }
+        grouped[""] = nil
+        return grouped.compactMapValues { ManifestChunk(entries: $0) }
     }
 
     /// `acme/index.html` → `acme`.
     static func tenant(ofOutput path: String) -> String {
-        guard let slash = path.firstIndex(of: "/") else { return path }
-        return String(path[..<slash])
+        String(decoding: ManifestLines.tenant(ofOutput: ArraySlice(path.utf8)), as: UTF8.self)
     }
+
     /// `content/acme/index.md` → `acme`; template inputs belong to no tenant.
     static func tenant(ofInput path: String) -> String {
-        guard path.hasPrefix("content/") else { return "" }
-        let rest = path.dropFirst("content/".count)
-        guard let slash = rest.firstIndex(of: "/") else { return rest.isEmpty ? "" : String(rest) }
-        return String(rest[..<slash])
+        String(decoding: ManifestLines.tenant(ofInput: ArraySlice(path.utf8)), as: UTF8.self)
     }
 }
