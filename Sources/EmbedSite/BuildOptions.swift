@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var dev: Bool
     /// Ignore the previous manifest: render every tenant.
     public var clean: Bool
+    /// The time (seconds since 1970) that decides which input files have settled enough for
+    /// the stat cache (`InputStatCache`); nil is now. Tests move it forward instead of waiting.
+    var clock: Int? = nil
 
     public init(root: URL, output: URL? = nil, tenants: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 dev: Bool = false, clean: Bool = false) {

@@ -73,11 +73,22 @@ public enum BuildPipeline {
         // depends on, and render the tenant into the staging folder only if its key changed.
         // Its bytes are dropped when it is done: memory holds hashes, never the whole content.
         let shared = SharedAssets(templates: templates)
-        let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String) in
-            let inputs = TenantInputs.read(source, buildKey: buildKey)
+        let contentRoot = options.root.appendingPathComponent("content").standardizedFileURL.resolvingSymlinksInPath().path
+        let statCachePath = InputStatCache.path(forOutput: options.output)
+        let statCache = options.clean ? InputStatCache() : InputStatCache.read(statCachePath, contentRoot: contentRoot)
+        let now = options.clock ?? Int(time(nil))
+        let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String, cacheEntry: InputStatCache.Entry?) in
+            let inputs = TenantInputs.read(source, buildKey: buildKey, cached: statCache.entries[source.id],
+                                           previousKey: previous.tenantKeys[source.id], now: now)
             let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
             let isUnchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
-            return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key)
+            return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key, inputs.cacheEntry)
+        }
+        var nextStatCache = statCache
+        if options.tenants.isEmpty { nextStatCache.entries = nextStatCache.entries.filter { building.contains($0.key) } }
+        for (source, result) in zip(tenants, results) { nextStatCache.entries[source.id] = result.cacheEntry }
+        if nextStatCache != statCache {
+            try? nextStatCache.write(to: statCachePath, contentRoot: contentRoot)   // a hint: without it, files are read
         }
         let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
 
@@ -91,7 +102,7 @@ public enum BuildPipeline {
         var manifest = Manifest()
         var pages = 0
         var reused = 0
-        for (source, (result, key)) in zip(tenants, results) {
+        for (source, (result, key, _)) in zip(tenants, results) {
             diagnostics += result.diagnostics
             if let chunk = result.inputs { manifest.inputChunks.append(chunk) }
             if let chunk = result.outputs { manifest.outputChunks.append(chunk) }

@@ -62,6 +62,9 @@ import Testing
         #expect(ManifestLines.index(Data("{\n  \"inputs\": {\n    \"a\": \"b\",\n".utf8)) == nil)   // cut short
         #expect(ManifestLines.index(Data("{\n  \"inputs\": {\n    \"a\": b\n  }\n}\n".utf8)) == nil)
         #expect(ManifestLines.index(Data()) == nil)
+        for cut in ["    \"a\": \"", "    \"a\"", "    \"\"", "    \"", "  \"x\": {", "  \": {"] {   // lines cut anywhere
+            #expect(ManifestLines.index(Data("{\n  \"inputs\": {\n\(cut)\n  }\n}\n".utf8)) == nil, "\(cut)")
+        }
         // A tenant's lines split by another's (not sorted): its chunk would be wrong.
         let split = "{\n  \"outputs\": {\n    \"a/x\": \"1\",\n    \"b/y\": \"2\",\n    \"a/z\": \"3\"\n  }\n}\n"
         #expect(ManifestLines.index(Data(split.utf8)) == nil)

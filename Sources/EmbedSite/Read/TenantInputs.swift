@@ -13,11 +13,38 @@ struct TenantInputs: Sendable {
     var hashes: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
     var key = ""
+    /// The key came from the stat cache and matched the previous build's: nothing was read,
+    /// and only reuse is possible.
+    var isUnread = false
+    /// What the stat cache should remember for this tenant (nil: a file is too fresh, or
+    /// could not be examined).
+    var cacheEntry: InputStatCache.Entry?
 
-    static func read(_ source: TenantSource, buildKey: String) -> TenantInputs {
-        var inputs = TenantInputs(source: source)
+    /// The key of a tenant: the build (templates, tool, mode), its id, and the digest of its
+    /// files' paths and hashes.
+    static func key(buildKey: String, id: String, digest: String) -> String {
+        ContentHash.sha256Hex(buildKey + "\n" + id + "\n" + digest)
+    }
+
+    /// Reads the tenant, unless the stat cache knows its files and their key is the previous
+    /// build's (`previousKey`): then nothing is read.
+    static func read(_ source: TenantSource, buildKey: String, cached: InputStatCache.Entry? = nil, previousKey: String? = nil,
+                     now: Int = Int(time(nil))) -> TenantInputs {
         let id = source.id
         let configPath = source.directory + "/tenant.yaml"
+        var signature = StatSignature(now: now)
+        let folder = open(source.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var examined = folder >= 0 && signature.add("tenant.yaml", in: folder)
+        for page in source.pages where examined { examined = signature.add(page.relativePath, in: folder) }
+        for asset in source.assets where examined { examined = signature.add(asset.relativePath, in: folder) }
+        if folder >= 0 { close(folder) }
+        let stamp = examined && !signature.isFresh ? signature.value : nil
+        if let stamp, let cached, cached.signature == stamp, let previousKey,
+           key(buildKey: buildKey, id: id, digest: cached.digest) == previousKey {
+            return TenantInputs(source: source, key: previousKey, isUnread: true, cacheEntry: cached)
+        }
+
+        var inputs = TenantInputs(source: source)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: configPath, isDirectory: &isDirectory), isDirectory.boolValue {
             inputs.diagnostics.append(.error("io-read", "tenant.yaml is a folder, not a file",
@@ -48,7 +75,11 @@ struct TenantInputs: Sendable {
             inputs.hashes["content/\(id)/\(asset.relativePath)"] = ContentHash.sha256Hex(data)
         }
         let listing = inputs.hashes.keys.sorted().map { "\($0) \(inputs.hashes[$0]!)" }.joined(separator: "\n")
-        inputs.key = ContentHash.sha256Hex(buildKey + "\n" + id + "\n" + listing)
+        let digest = ContentHash.sha256Hex(listing)
+        inputs.key = key(buildKey: buildKey, id: id, digest: digest)
+        // The stamps were taken before the reads: a file changed in between has a new stamp
+        // next time, so the entry can only be missed, never wrongly hit.
+        if let stamp, inputs.diagnostics.isEmpty { inputs.cacheEntry = InputStatCache.Entry(signature: stamp, digest: digest) }
         return inputs
     }
 }

@@ -15,18 +15,69 @@ enum ManifestLines {
     }
 
     static func index(_ data: Data) -> Index? {
-        let bytes = [UInt8](data)
+        index([UInt8](data))
+    }
+
+    static func index(_ bytes: [UInt8]) -> Index? {
         guard bytes.first == UInt8(ascii: "{"), !bytes.contains(UInt8(ascii: "\\")) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: bytes, buffer: buffer)
+            return reader.run()
+        }
+    }
+
+    /// One pass over the lines, by byte offsets (the manifest of a large site has tens of
+    /// thousands of lines: no per-line allocation).
+    private struct Reader {
+        let bytes: [UInt8]
+        let buffer: UnsafeBufferPointer<UInt8>
         var index = Index()
         var block: String? = nil
-        // The chunk being read: its tenant, first key and line bytes so far.
-        var chunk: (tenant: ArraySlice<UInt8>, firstKey: ArraySlice<UInt8>, start: Int, end: Int)? = nil
+        /// The chunk being read: its tenant and first key (offsets) and its line bytes so far.
+        var chunk: (tenant: Range<Int>, firstKey: Range<Int>, start: Int, end: Int)? = nil
 
-        func closeChunk() -> Bool {
+        init(bytes: [UInt8], buffer: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            self.buffer = buffer
+        }
+
+        mutating func run() -> Index? {
+            var lineStart = 0
+            while lineStart < buffer.count {
+                let lineEnd = find(0x0A, in: lineStart..<buffer.count) ?? buffer.count
+                let line = lineStart..<lineEnd
+                lineStart = lineEnd + 1
+                if let (key, value) = entry(line) {
+                    guard let name = block else { return nil }
+                    if name == "tenants" {
+                        index.tenantKeys[string(key)] = string(value)
+                    } else if name == "inputs" || name == "outputs" {
+                        let tenant = name == "inputs" ? tenant(ofInput: key) : tenant(ofOutput: key)
+                        if let open = chunk, equal(open.tenant, tenant) {
+                            chunk!.end = value.upperBound + 1
+                        } else {
+                            guard closeChunk() else { return nil }
+                            chunk = (tenant, key, key.lowerBound - 1, value.upperBound + 1)   // from quote to quote
+                        }
+                    }
+                } else if let name = blockName(line) {
+                    guard block == nil else { return nil }
+                    block = name
+                } else if equal(line, "  }") || equal(line, "  },") {
+                    guard block != nil, closeChunk() else { return nil }
+                    block = nil
+                } else if !(equal(line, "{") || equal(line, "}") || line.isEmpty || starts(line, "  \"generator\": \"")) {
+                    return nil
+                }
+            }
+            return block == nil ? index : nil
+        }
+
+        mutating func closeChunk() -> Bool {
             guard let open = chunk else { return true }
             chunk = nil
-            let tenant = String(decoding: open.tenant, as: UTF8.self)
-            let found = ManifestChunk(firstKey: String(decoding: open.firstKey, as: UTF8.self), lines: bytes[open.start..<open.end])
+            let tenant = string(open.tenant)
+            let found = ManifestChunk(firstKey: string(open.firstKey), lines: bytes[open.start..<open.end])
             if block == "inputs" {
                 if tenant.isEmpty { return true }
                 return index.inputs.updateValue(found, forKey: tenant) == nil
@@ -34,36 +85,58 @@ enum ManifestLines {
             return index.outputs.updateValue(found, forKey: tenant) == nil
         }
 
-        var lineStart = 0
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = bytes[lineStart..<lineEnd]
-            defer { lineStart = lineEnd + 1 }
-            if let name = blockName(line) {
-                guard block == nil else { return nil }
-                block = name
-            } else if let (key, value) = entry(line) {
-                guard let name = block else { return nil }
-                if name == "tenants" {
-                    index.tenantKeys[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
-                } else if name == "inputs" || name == "outputs" {
-                    let tenant = name == "inputs" ? tenant(ofInput: key) : tenant(ofOutput: key)
-                    let entryEnd = value.endIndex + 1   // the closing quote
-                    if let open = chunk, open.tenant.elementsEqual(tenant) {
-                        chunk!.end = entryEnd
-                    } else {
-                        guard closeChunk() else { return nil }
-                        chunk = (tenant, key, key.startIndex - 1, entryEnd)
-                    }
-                }
-            } else if line.elementsEqual("  }".utf8) || line.elementsEqual("  },".utf8) {
-                guard block != nil, closeChunk() else { return nil }
-                block = nil
-            } else if !(line.elementsEqual("{".utf8) || line.elementsEqual("}".utf8) || line.isEmpty || isGenerator(line)) {
-                return nil
-            }
+        /// `    "path": "hash",` → the ranges of path and hash.
+        func entry(_ line: Range<Int>) -> (Range<Int>, Range<Int>)? {
+            guard starts(line, "    \"") else { return nil }
+            var end = line.upperBound
+            if buffer[end - 1] == UInt8(ascii: ",") { end -= 1 }
+            let keyStart = line.lowerBound + 5
+            guard end - 1 > keyStart, buffer[end - 1] == UInt8(ascii: "\""),
+                  let close = find(UInt8(ascii: "\""), in: keyStart..<(end - 1)),
+                  close + 4 <= end - 1, starts(close..<end, "\": \"") else { return nil }
+            let value = (close + 4)..<(end - 1)
+            guard find(UInt8(ascii: "\""), in: value) == nil else { return nil }
+            return (keyStart..<close, value)
         }
-        return block == nil ? index : nil
+
+        /// `  "inputs": {` → `inputs`.
+        func blockName(_ line: Range<Int>) -> String? {
+            guard line.count >= 7, starts(line, "  \""), equal((line.upperBound - 4)..<line.upperBound, "\": {") else { return nil }
+            let inner = (line.lowerBound + 3)..<(line.upperBound - 4)
+            guard find(UInt8(ascii: "\""), in: inner) == nil else { return nil }
+            return string(inner)
+        }
+
+        func tenant(ofOutput key: Range<Int>) -> Range<Int> {
+            key.lowerBound..<(find(UInt8(ascii: "/"), in: key) ?? key.upperBound)
+        }
+
+        func tenant(ofInput key: Range<Int>) -> Range<Int> {
+            guard starts(key, "content/") else { return key.lowerBound..<key.lowerBound }
+            let rest = (key.lowerBound + 8)..<key.upperBound
+            return rest.lowerBound..<(find(UInt8(ascii: "/"), in: rest) ?? rest.upperBound)
+        }
+
+        func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
+            guard !range.isEmpty, let found = memchr(buffer.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, a.count) == 0
+        }
+
+        func equal(_ range: Range<Int>, _ text: StaticString) -> Bool {
+            range.count == text.utf8CodeUnitCount && starts(range, text)
+        }
+
+        func starts(_ range: Range<Int>, _ text: StaticString) -> Bool {
+            range.count >= text.utf8CodeUnitCount && memcmp(buffer.baseAddress! + range.lowerBound, text.utf8Start, text.utf8CodeUnitCount) == 0
+        }
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
     }
 
     /// `acme/index.html` → `acme`.
@@ -78,31 +151,5 @@ enum ManifestLines {
         let rest = key.dropFirst("content/".utf8.count)
         guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return rest }
         return rest[..<slash]
-    }
-
-    /// `  "inputs": {` → `inputs`.
-    private static func blockName(_ line: ArraySlice<UInt8>) -> String? {
-        guard line.starts(with: "  \"".utf8), line.reversed().starts(with: "{ :\"".utf8) else { return nil }
-        let inner = line.dropFirst(3).dropLast(4)
-        guard !inner.contains(UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: inner, as: UTF8.self)
-    }
-
-    /// `    "path": "hash",` → (path, hash), as slices of the line.
-    private static func entry(_ line: ArraySlice<UInt8>) -> (ArraySlice<UInt8>, ArraySlice<UInt8>)? {
-        guard line.starts(with: "    \"".utf8) else { return nil }
-        var rest = line.dropFirst(5)
-        if rest.last == UInt8(ascii: ",") { rest = rest.dropLast() }
-        guard rest.last == UInt8(ascii: "\""), let close = rest.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        let key = rest[rest.startIndex..<close]
-        let tail = rest[close...]
-        guard tail.starts(with: "\": \"".utf8) else { return nil }
-        let value = tail.dropFirst(4).dropLast()
-        guard !value.contains(UInt8(ascii: "\"")) else { return nil }
-        return (key, value)
-    }
-
-    private static func isGenerator(_ line: ArraySlice<UInt8>) -> Bool {
-        line.starts(with: "  \"generator\": \"".utf8)
     }
 }

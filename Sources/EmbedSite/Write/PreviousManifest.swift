@@ -22,12 +22,12 @@ struct PreviousManifest: Sendable {
     func inputs(of tenant: String) -> ManifestChunk? { tenant.isEmpty ? nil : inputChunks[tenant] }
 
     static func read(_ output: URL) -> PreviousManifest {
-        guard let data = FileBytes.read(output.path + "/" + OutputStaging.manifestPath) else { return PreviousManifest() }
-        if let index = ManifestLines.index(data) {
+        guard let bytes = FileBytes.bytes(output.path + "/" + OutputStaging.manifestPath) else { return PreviousManifest() }
+        if let index = ManifestLines.index(bytes) {
             return PreviousManifest(tenantKeys: index.tenantKeys, inputChunks: index.inputs, outputChunks: index.outputs)
         }
         // Not in the layout embedsmith writes (edited by hand?): read it as any JSON.
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return PreviousManifest() }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return PreviousManifest() }
         return PreviousManifest(tenantKeys: object["tenants"] as? [String: String] ?? [:],
                                 inputChunks: chunks(object["inputs"] as? [String: String] ?? [:], tenant: tenant(ofInput:)),
                                 outputChunks: chunks(object["outputs"] as? [String: String] ?? [:], tenant: tenant(ofOutput:)))
