@@ -16,7 +16,7 @@ public enum MarkdownRenderer {
             let issue = MarkdownIssue(
                 line: firstLine, column: 1, code: "markdown-parse-failed",
                 message: "the Markdown parser could not process this page")
-            return RenderedMarkdown(pieces: [], headings: [], issues: [issue], wordCount: 0)
+            return RenderedMarkdown(pieces: [], headings: [], issues: [issue])
         }
         let renderOptions = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 
@@ -31,7 +31,6 @@ public enum MarkdownRenderer {
             pieces: pieces,
             headings: inspection.headings,
             issues: inspection.issues,
-            wordCount: inspection.words.count,
             links: inspection.links)
     }
 

@@ -29,16 +29,13 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var headings: [Heading]
     /// Empty when the page is fine.
     public var issues: [MarkdownIssue]
-    /// Rough count of whitespace-separated words in the prose (code blocks and embeds excluded).
-    public var wordCount: Int
     /// Every link and image destination as written, with its file position (for URL rules).
     public var links: [MarkdownLink]
 
-    public init(pieces: [MarkdownPiece], headings: [Heading], issues: [MarkdownIssue], wordCount: Int, links: [MarkdownLink] = []) {
+    public init(pieces: [MarkdownPiece], headings: [Heading], issues: [MarkdownIssue], links: [MarkdownLink] = []) {
         self.pieces = pieces
         self.headings = headings
         self.issues = issues
-        self.wordCount = wordCount
         self.links = links
     }
 }

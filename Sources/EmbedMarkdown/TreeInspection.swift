@@ -19,7 +19,6 @@ struct TreeInspection {
     private(set) var links: [MarkdownLink] = []
     /// Heading nodes to rewrite after the walk (the tree must not change while it is walked).
     private(set) var headingNodes: [HeadingNode] = []
-    private(set) var words = WordCounter()
     private var slugger = HeadingSlugger()
 
     /// How much of a raw HTML snippet an issue message quotes.
@@ -49,16 +48,8 @@ struct TreeInspection {
     }
 
     private mutating func inspect(_ node: OpaquePointer, entering: Bool) {
-        let type = CMarkDocument.type(of: node)
-        if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
-            words.breakWord()  // block boundary
-        }
         guard entering else { return }
-        switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            words.add(CMarkDocument.literal(of: node) ?? "")
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            words.breakWord()
+        switch CMarkDocument.type(of: node) {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
             if !allowRawHTML { reportRawHTML(node) }
         case CMARK_NODE_CODE_BLOCK:

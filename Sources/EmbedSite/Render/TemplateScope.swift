@@ -2,10 +2,11 @@ import Mustache
 
 /// One level of the values a layout sees (`page`, `tenant`, a `nav` item, ...).
 ///
-/// swift-mustache looks every name up by casting the current object to its protocols; a
-/// final class with a fixed dictionary is cheaper to cast and to search than a nested
-/// `[String: Any]`, and it renders the same. Immutable after `init`, hence Sendable.
-final class TemplateScope: MustacheParent, @unchecked Sendable {
+/// swift-mustache looks every name up by casting the current object to its protocols. A
+/// plain struct is the cheapest type to cast (a class costs a walk of its superclasses, a
+/// nested `[String: Any]` a conditional conformance), and it renders the same. Immutable,
+/// hence Sendable.
+struct TemplateScope: MustacheParent, @unchecked Sendable {
     private let values: [String: Any]
 
     init(_ values: [String: Any]) {
