@@ -6,17 +6,19 @@ import EmbedCore
 public struct QuickInvitation: Sendable, Equatable {
     public enum Variant: String, Sendable { case current, legacy }
 
-    public var variant: Variant
-    public var label: String
-    public var reference: String?
-    public var serviceKey: String?
-    public var phones: [String]
-    public var emails: [String]
-    public var readOnlyService: Bool?
-    public var readOnlyRecipients: Bool?
+    public private(set) var variant: Variant
+    public private(set) var label: String
+    public private(set) var reference: String?
+    public private(set) var serviceKey: String?
+    public private(set) var phones: [String]
+    public private(set) var emails: [String]
+    public private(set) var readOnlyService: Bool?
+    public private(set) var readOnlyRecipients: Bool?
     /// Legacy variant only.
-    public var phone: String?
-    public var name: String?
+    public private(set) var phone: String?
+    public private(set) var name: String?
+    /// The link, validated once by `build` (the fields cannot change after it).
+    private var validated: SafeURL? = nil
 
     public static let currentBase = "https://cloud.apizee.com/quick-invitation"
     public static let legacyBase = "https://cloud.apizee.com/tickets/quick-invitation"
@@ -44,6 +46,7 @@ public struct QuickInvitation: Sendable, Equatable {
     /// The link. List values are joined with literal commas, the separator the form expects;
     /// every value is percent-encoded (`+` → `%2B`).
     public func url() throws(URLRejection) -> SafeURL {
+        if let validated { return validated }
         let base = variant == .current ? Self.currentBase : Self.legacyBase
         var query = ""
         for (key, value) in queryPairs {
@@ -89,7 +92,7 @@ public struct QuickInvitation: Sendable, Equatable {
         let readOnly = options.object("readOnly"), readOnlyDefaults = defaults?.object("readOnly")
         let label = options.string("label") ?? defaults?.string("label")
             ?? context.text("Start video assistance", french: "Démarrer l’assistance vidéo")
-        let link = QuickInvitation(
+        var link = QuickInvitation(
             variant: variant,
             label: label,
             reference: options.string("reference"),
@@ -101,7 +104,7 @@ public struct QuickInvitation: Sendable, Equatable {
             phone: options.string("phone"),
             name: options.string("name"))
         do {
-            _ = try link.url()
+            link.validated = try link.url()
         } catch {
             return .failure([.error(error.code, "quick-invitation URL refused: \(error.reason)", at: options.location)])
         }
