@@ -59,7 +59,7 @@ import Testing
         ("a: &x [1]\nb: *x", "yaml-anchor", "1:4"),
         ("name: Acme\n\tbaseURL: x", "yaml-syntax", "2:1"),
         ("name: A\nname: B", "yaml-duplicate-key", "2:1"),   // at the repeat
-        ("theme: { logo: a, logo: b }", "yaml-duplicate-key", "1:10"),   // flow mapping: at the first key
+        ("theme: { logo: a, logo: b }", "yaml-duplicate-key", "1:19"),   // flow mapping: at the repeat too
         (String(repeating: "[", count: 40) + String(repeating: "]", count: 40), "yaml-too-deep", "1:33"),
         (String(repeating: "- ", count: 40) + "x", "yaml-too-deep", "1:65"),
         ("- a\n- b", "config-type", "1:1"),

@@ -1,5 +1,4 @@
 import EmbedCore
-import Yams
 
 /// A page's validated front matter.
 public struct PageMeta: Sendable {
@@ -21,7 +20,7 @@ public enum PageMetaLoader {
             return (nil, [.error("page-front-matter-missing", "page has no front matter; start the file with '---', a 'title:' line and '---'",
                                  at: start)])
         }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLLoader.load(text: yaml, file: file, firstLine: firstLine) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let n): node = n

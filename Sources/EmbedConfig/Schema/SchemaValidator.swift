@@ -1,5 +1,4 @@
 import EmbedCore
-import Yams
 
 /// Walks a YAML node tree against an `ObjectSchema`, collecting every problem (not just the
 /// first) as located diagnostics, and returns the validated values.
@@ -23,7 +22,7 @@ public struct SchemaValidator {
     }
 
     /// Validates a whole document. An empty document is an empty mapping.
-    public mutating func validateDocument(_ node: Node?, schema: ObjectSchema, what: String,
+    public mutating func validateDocument(_ node: YAMLNode?, schema: ObjectSchema, what: String,
                                           at fallback: SourceLocation? = nil) -> ConfigObject {
         let start = fallback ?? SourceLocation(file: file, line: 1, column: 1)
         guard let node else {
@@ -40,9 +39,9 @@ public struct SchemaValidator {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    func location(_ node: Node) -> SourceLocation {
+    func location(_ node: YAMLNode) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: (mark?.column ?? 1) + columnOffset)
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset)
     }
 
     private mutating func spend() -> Bool {
@@ -53,7 +52,7 @@ public struct SchemaValidator {
         return remainingNodes > 0
     }
 
-    mutating func validateObject(_ node: Node, schema: ObjectSchema, path: String) -> ConfigObject? {
+    mutating func validateObject(_ node: YAMLNode, schema: ObjectSchema, path: String) -> ConfigObject? {
         guard case .mapping(let mapping) = node else {
             report(.error("config-type", "'\(path)' must be a mapping, found \(describe(node))", at: location(node)))
             return nil
@@ -106,12 +105,12 @@ public struct SchemaValidator {
         }
     }
 
-    func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: YAMLNode) -> Bool {
         guard case .scalar(let s) = node, s.style == .plain else { return false }
         return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
     }
 
-    mutating func validate(_ node: Node, as type: SchemaType, path: String) -> ConfigValue? {
+    mutating func validate(_ node: YAMLNode, as type: SchemaType, path: String) -> ConfigValue? {
         let here = location(node)
         switch type {
         case .object(let schema):
@@ -243,12 +242,11 @@ public struct SchemaValidator {
         }
     }
 
-    func describe(_ node: Node) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let s): return "'\(clip(s.string))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 

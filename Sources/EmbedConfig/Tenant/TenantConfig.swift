@@ -1,6 +1,5 @@
 import EmbedCore
 import Foundation
-import Yams
 
 /// A validated tenant: the typed values every page needs, plus the validated tree that
 /// vendor components read their own sections from.
@@ -33,7 +32,7 @@ public enum TenantLoader {
             diagnostics.append(.error("tenant-id", "tenant folder name '\(id)' must be lowercase letters, digits and '-' (it becomes part of URLs)",
                                       at: SourceLocation(file: file, line: 1, column: 1)))
         }
-        let node: Yams.Node?
+        let node: YAMLNode?
         switch YAMLLoader.load(data: data, file: file) {
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         case .success(let n): node = n

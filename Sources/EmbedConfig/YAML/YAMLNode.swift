@@ -1,0 +1,51 @@
+/// A composed YAML document: scalars, mappings (pairs in the order written) and lists, each
+/// with where it starts. What `SchemaValidator` walks; built by `YAMLComposer`.
+public indirect enum YAMLNode: Sendable {
+    case scalar(Scalar)
+    case mapping(Mapping)
+    case sequence(List)
+
+    /// Line and column (both from 1, columns counted in Unicode scalars, as libyaml counts).
+    public struct Mark: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public enum Style: Sendable, Equatable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    public struct Scalar: Sendable {
+        public var string: String
+        public var style: Style
+        public var mark: Mark
+    }
+
+    public struct Mapping: Sendable, Sequence {
+        public var pairs: [(YAMLNode, YAMLNode)]
+        public var mark: Mark
+        public func makeIterator() -> IndexingIterator<[(YAMLNode, YAMLNode)]> { pairs.makeIterator() }
+    }
+
+    public struct List: Sendable, RandomAccessCollection {
+        public var nodes: [YAMLNode]
+        public var mark: Mark
+        public var startIndex: Int { nodes.startIndex }
+        public var endIndex: Int { nodes.endIndex }
+        public subscript(position: Int) -> YAMLNode { nodes[position] }
+    }
+
+    public var mark: Mark {
+        switch self {
+        case .scalar(let scalar): return scalar.mark
+        case .mapping(let mapping): return mapping.mark
+        case .sequence(let list): return list.mark
+        }
+    }
+
+    /// The text of a scalar, nil for a collection.
+    public var string: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+}
