@@ -8,6 +8,8 @@ struct TenantSource: Sendable {
     var directory: String
     /// `content/<id>/tenant.yaml` as shown in diagnostics.
     var configDisplayPath: String
+    /// tenant.yaml's `stat` facts when the folder was listed (for `InputStatCache`).
+    var configStamp: FileStamp? = nil
     var pages: [PageSource]
     var assets: [AssetSource]
 }
@@ -17,6 +19,7 @@ struct PageSource: Sendable {
     var relativePath: String
     var file: String
     var displayPath: String
+    var stamp: FileStamp? = nil
     /// `help/faq.html`.
     var outputPath: String { String(relativePath.dropLast(3)) + ".html" }
 }
@@ -25,6 +28,7 @@ struct AssetSource: Sendable {
     /// Path below the tenant folder, e.g. `assets/logo.svg`.
     var relativePath: String
     var file: String
+    var stamp: FileStamp? = nil
 }
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
@@ -55,14 +59,14 @@ enum ContentScanner {
         let dir = content.path + "/" + name
         let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
         var diagnostics: [Diagnostic] = []
-        let entries = try DirectoryListing.entries(dir)
-        guard entries.contains(where: { $0.name == "tenant.yaml" }) else {  // a folder of that name is reported when read
+        let entries = try DirectoryListing.entries(dir, stamps: true)
+        guard let config = entries.first(where: { $0.name == "tenant.yaml" }) else {  // a folder of that name is reported when read
             return (nil, [.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1))])
         }
         var pages: [PageSource] = []
         var assets: [AssetSource] = []
         try walk(dir, entries: entries, relative: "", into: &pages, assets: &assets, displayPrefix: prefix, diagnostics: &diagnostics)
-        let tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml",
+        let tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml", configStamp: config.stamp,
                                   pages: pages.sorted { $0.relativePath < $1.relativePath },
                                   assets: assets.sorted { $0.relativePath < $1.relativePath })
         return (tenant, diagnostics)
@@ -77,7 +81,7 @@ enum ContentScanner {
             if rel == "assets" && entry.isFolder {
                 try collectAssets(url, relative: rel, into: &assets)
             } else if entry.isFolder {
-                try walk(url, entries: try DirectoryListing.entries(url), relative: rel, into: &pages, assets: &assets,
+                try walk(url, entries: try DirectoryListing.entries(url, stamps: true), relative: rel, into: &pages, assets: &assets,
                          displayPrefix: displayPrefix, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 let stem = String(name.dropLast(3))
@@ -86,7 +90,7 @@ enum ContentScanner {
                                               at: SourceLocation(file: "\(displayPrefix)/\(rel)", line: 1, column: 1)))
                     continue
                 }
-                pages.append(PageSource(relativePath: rel, file: url, displayPath: "\(displayPrefix)/\(rel)"))
+                pages.append(PageSource(relativePath: rel, file: url, displayPath: "\(displayPrefix)/\(rel)", stamp: entry.stamp))
             } else if rel != "tenant.yaml" {
                 diagnostics.append(.warning("content-stray-file", "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
                                             at: SourceLocation(file: "\(displayPrefix)/\(rel)", line: 1, column: 1)))
@@ -95,7 +99,7 @@ enum ContentScanner {
     }
 
     private static func collectAssets(_ dir: String, relative: String, into assets: inout [AssetSource]) throws {
-        for entry in try DirectoryListing.entries(dir) {
+        for entry in try DirectoryListing.entries(dir, stamps: true) {
             let url = dir + "/" + entry.name
             let rel = "\(relative)/\(entry.name)"
             if entry.isFolder {
@@ -103,7 +107,7 @@ enum ContentScanner {
                 if rel == "assets/embedsmith" { continue }
                 try collectAssets(url, relative: rel, into: &assets)
             } else {
-                assets.append(AssetSource(relativePath: rel, file: url))
+                assets.append(AssetSource(relativePath: rel, file: url, stamp: entry.stamp))
             }
         }
     }

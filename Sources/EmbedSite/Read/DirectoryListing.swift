@@ -8,9 +8,12 @@ enum DirectoryListing {
     struct Entry {
         var name: String
         var isFolder: Bool
+        /// With `stamps: true`, each file's `stat` facts (through the open folder: one lookup).
+        var stamp: FileStamp? = nil
     }
 
-    static func entries(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true) throws -> [Entry] {
+    static func entries(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true,
+                        stamps: Bool = false) throws -> [Entry] {
         guard let folder = opendir(path) else { throw POSIXError.fromErrno }
         defer { closedir(folder) }
         var entries: [Entry] = []
@@ -26,7 +29,12 @@ enum DirectoryListing {
                 let found = followLinks ? stat(path + "/" + name, &info) : lstat(path + "/" + name, &info)
                 isFolder = found == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            entries.append(Entry(name: name, isFolder: isFolder))
+            var stamp: FileStamp? = nil
+            if stamps && !isFolder {
+                var info = stat()
+                if fstatat(dirfd(folder), name, &info, 0) == 0 { stamp = FileStamp(info) }
+            }
+            entries.append(Entry(name: name, isFolder: isFolder, stamp: stamp))
         }
         return sorted ? entries.sorted { $0.name < $1.name } : entries
     }

@@ -68,9 +68,34 @@ struct InputStatCache: Sendable, Equatable {
     }
 }
 
-/// The `stat` facts of a tenant's files, in the order they were given.
+/// The `stat` facts of one file that change whenever its content can have.
+struct FileStamp: Sendable, Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var mode: UInt32
+    var modified: timespec
+    var changed: timespec
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        mode = UInt32(info.st_mode)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size && a.mode == b.mode
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+    }
+}
+
+/// The stamps of a tenant's files, in the order they were given, hashed into one value.
 struct StatSignature {
-    /// Each file's name, then its facts as raw integers: hashed, never shown.
+    /// Each file's name, then its stamp as raw integers: hashed, never shown.
     private var bytes: [UInt8] = []
     /// A file changed less than `InputStatCache.settleSeconds` before `now`: not remembered.
     private(set) var isFresh = false
@@ -81,25 +106,15 @@ struct StatSignature {
         bytes.reserveCapacity(512)
     }
 
-    /// Adds the file at `name` in the folder open as `folder` (a path relative to it: one
-    /// lookup instead of a walk of the whole path); false when it cannot be examined (the
-    /// caller reads it and reports why).
-    mutating func add(_ name: String, in folder: Int32) -> Bool {
-        var info = stat()
-        guard fstatat(folder, name, &info, 0) == 0 else { return false }
-        add(info, as: name)
-        return true
-    }
-
-    mutating func add(_ info: stat, as name: String) {
+    mutating func add(_ stamp: FileStamp, as name: String) {
         bytes += name.utf8
         bytes.append(0)
-        for field in [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_size)), UInt64(info.st_mode),
-                      UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)),
-                      UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))] {
+        for field in [stamp.device, stamp.inode, UInt64(bitPattern: stamp.size), UInt64(stamp.mode),
+                      UInt64(bitPattern: Int64(stamp.modified.tv_sec)), UInt64(bitPattern: Int64(stamp.modified.tv_nsec)),
+                      UInt64(bitPattern: Int64(stamp.changed.tv_sec)), UInt64(bitPattern: Int64(stamp.changed.tv_nsec))] {
             withUnsafeBytes(of: field.littleEndian) { bytes += $0 }
         }
-        if info.st_ctim.tv_sec >= settleLimit || info.st_mtim.tv_sec >= settleLimit { isFresh = true }
+        if stamp.changed.tv_sec >= settleLimit || stamp.modified.tv_sec >= settleLimit { isFresh = true }
     }
 
     var value: String { ContentHash.sha256Hex(Data(bytes)) }

@@ -32,12 +32,19 @@ struct TenantInputs: Sendable {
                      now: Int = Int(time(nil))) -> TenantInputs {
         let id = source.id
         let configPath = source.directory + "/tenant.yaml"
+        // The stamps were taken when the folder was listed, before any read below.
         var signature = StatSignature(now: now)
-        let folder = open(source.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        var examined = folder >= 0 && signature.add("tenant.yaml", in: folder)
-        for page in source.pages where examined { examined = signature.add(page.relativePath, in: folder) }
-        for asset in source.assets where examined { examined = signature.add(asset.relativePath, in: folder) }
-        if folder >= 0 { close(folder) }
+        var examined = false
+        if let config = source.configStamp {
+            signature.add(config, as: "tenant.yaml")
+            examined = true
+        }
+        for page in source.pages where examined {
+            if let stamp = page.stamp { signature.add(stamp, as: page.relativePath) } else { examined = false }
+        }
+        for asset in source.assets where examined {
+            if let stamp = asset.stamp { signature.add(stamp, as: asset.relativePath) } else { examined = false }
+        }
         let stamp = examined && !signature.isFresh ? signature.value : nil
         if let stamp, let cached, cached.signature == stamp, let previousKey,
            key(buildKey: buildKey, id: id, digest: cached.digest) == previousKey {
