@@ -32,6 +32,8 @@ enum EmbedInfoString {
     static let keyword = "embed"
 
     static func match(_ info: String) -> Match {
+        // Most info strings are a language name: without "embed" in them they cannot match.
+        if !info.utf8.contains(UInt8(ascii: "e")) || !info.contains(keyword) { return .notEmbed }
         let words = info.split(whereSeparator: { $0.isWhitespace })
         guard let first = words.first, first == keyword else { return .notEmbed }
         return .embed(kind: words.count > 1 ? String(words[1]) : nil)

@@ -59,7 +59,7 @@ public struct SchemaValidator {
         }
         var object = ConfigObject(location: location(node))
         // Keys that were written, even with a bad value: not "missing", already reported.
-        var present: Set<String> = []
+        var present: [String] = []   // a handful of keys: a list is cheaper than hashing them
         for (keyNode, valueNode) in mapping {
             guard spend() else { return object }
             guard case .scalar(let keyScalar) = keyNode else {
@@ -85,11 +85,11 @@ public struct SchemaValidator {
             }
             if case .refused(let reason) = field.type {
                 report(.error("config-refused", "'\(keyPath)' is not supported: \(reason)", at: location(keyNode)))
-                present.insert(key)
+                present.append(key)
                 continue
             }
             if isNull(valueNode) { continue }
-            present.insert(key)
+            present.append(key)
             if let value = validate(valueNode, as: field.type, path: keyPath) {
                 object.fields[key] = LocatedValue(value: value, location: location(valueNode))
             }
@@ -98,7 +98,7 @@ public struct SchemaValidator {
         return object
     }
 
-    private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject, present: Set<String> = []) {
+    private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject, present: [String] = []) {
         for field in schema.fields where field.required && object.fields[field.name] == nil && !present.contains(field.name) {
             report(.error("config-missing-key", "missing required key '\(field.name)'", at: object.location,
                           hint: field.doc))

@@ -19,7 +19,11 @@ public enum HTMLEscaping {
 
     private static func replace(_ text: String, apostrophe: Bool) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { needsReplacing($0, apostrophe: apostrophe) }) else { return text }
+        let clean = utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where needsReplacing(byte, apostrophe: apostrophe) { return false }
+            return true
+        } ?? !utf8.contains(where: { needsReplacing($0, apostrophe: apostrophe) })
+        if clean { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
