@@ -1,7 +1,7 @@
 import EmbedVendors
 
 /// The policy of one page: deny by default, then exactly what the page uses.
-struct ContentSecurityPolicy: Sendable, Equatable {
+struct ContentSecurityPolicy: Sendable, Hashable {
     var usesScripts: Bool
     var contribution: CSPContribution
 

@@ -16,13 +16,20 @@ enum HeadersFile {
         out += "\(basePath)*\n"
         out += "  X-Content-Type-Options: nosniff\n"
         out += "  Referrer-Policy: strict-origin-when-cross-origin\n"
+        // Most pages of a tenant share a policy: each distinct one is written out once.
+        var headerLines: [ContentSecurityPolicy: String] = [:]
         for entry in entries.sorted(by: { $0.publicPath < $1.publicPath }) {
             var paths = [basePath + entry.publicPath]
             if entry.publicPath.isEmpty || entry.publicPath.hasSuffix("/") { paths.append(basePath + entry.publicPath + "index.html") }
+            let lines = headerLines[entry.csp] ?? {
+                let made = "  Content-Security-Policy: \(entry.csp.headerValue(frameAncestors: frameAncestors))\n"
+                    + "  Permissions-Policy: \(permissionsPolicy(entry.csp))\n"
+                headerLines[entry.csp] = made
+                return made
+            }()
             for path in paths {
                 out += "\n\(path)\n"
-                out += "  Content-Security-Policy: \(entry.csp.headerValue(frameAncestors: frameAncestors))\n"
-                out += "  Permissions-Policy: \(permissionsPolicy(entry.csp))\n"
+                out += lines
             }
         }
         return out

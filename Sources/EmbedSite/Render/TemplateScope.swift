@@ -20,8 +20,10 @@ struct TemplateScope: MustacheParent, @unchecked Sendable {
 
 /// A text value for a template. Rendered like a `String` (escaped by `{{ }}`, truthy in a
 /// section, transformable with `uppercased(...)` and the like) without going through
-/// `String(describing:)` for every use.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
+/// `String(describing:)` for every use. Inside its own section (`{{#tenant.logo}}`) it has no
+/// children, like a `String`, and says so directly: otherwise every name looked up there
+/// would first be searched by reflection.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let renderText: String
 
     init(_ text: String) {
@@ -33,4 +35,6 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
     func transform(_ name: String) -> Any? {
         renderText.transform(name)
     }
+
+    func child(named name: String) -> Any? { nil }
 }
