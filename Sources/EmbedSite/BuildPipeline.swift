@@ -23,11 +23,30 @@ public enum BuildPipeline {
         func fail(_ status: ExitStatus, _ extra: [Diagnostic] = []) -> Summary {
             Summary(diagnostics: (diagnostics + extra).sortedForOutput(), tenantCount: 0, pageCount: 0, succeeded: false, exitStatus: status)
         }
+        // From here on this build owns the output folder (and its staging folders).
+        let lock: OutputLock
+        switch OutputLock.acquire(for: options.output) {
+        case .success(let taken): lock = taken
+        case .failure(let busy): return fail(.ioFailure, [busy])
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        // The previous build's manifest (read under the lock) is read while the templates and
+        // the content are scanned; the scan itself uses the stat cache's folder layouts.
+        let contentRoot = options.root.appendingPathComponent("content").standardizedFileURL.resolvingSymlinksInPath().path
+        let statCachePath = InputStatCache.path(forOutput: options.output)
+        let previousManifest = BackgroundWork { [options] in
+            options.clean ? PreviousManifest() : PreviousManifest.read(options.output)
+        }
+        let statCache = options.clean ? InputStatCache() : InputStatCache.read(statCachePath, contentRoot: contentRoot)
+        let now = options.clock ?? Int(time(nil))
+
         let (templates, templateDiagnostics) = TemplateSet.load(root: options.root, displayRoot: displayRoot)
         diagnostics += templateDiagnostics
         let scanned: (tenants: [TenantSource], diagnostics: [Diagnostic])
         do {
-            scanned = try ContentScanner.scan(root: options.root, displayRoot: displayRoot, jobs: options.jobs)
+            scanned = try ContentScanner.scan(root: options.root, displayRoot: displayRoot, jobs: options.jobs,
+                                              layouts: statCache.layouts, now: now)
         } catch {
             return fail(.ioFailure, [.error("io-read", "cannot read content/: \(error.localizedDescription)")])
         }
@@ -44,16 +63,8 @@ public enum BuildPipeline {
         }
         if diagnostics.hasErrors { return fail(.invalidInput) }
 
-        // From here on this build owns the output folder (and its staging folders).
-        let lock: OutputLock
-        switch OutputLock.acquire(for: options.output) {
-        case .success(let taken): lock = taken
-        case .failure(let busy): return fail(.ioFailure, [busy])
-        }
-        defer { withExtendedLifetime(lock) {} }
-
         let buildKey = templates.buildKey(dev: options.dev)
-        let previous = options.clean ? PreviousManifest() : PreviousManifest.read(options.output)
+        let previous = previousManifest.value
         let building = Set(tenants.map(\.id))
         // Tenants this build does not look at (--tenant) keep their previous output.
         let kept = options.tenants.isEmpty ? Set<String>() : previous.tenants.subtracting(building)
@@ -73,10 +84,6 @@ public enum BuildPipeline {
         // depends on, and render the tenant into the staging folder only if its key changed.
         // Its bytes are dropped when it is done: memory holds hashes, never the whole content.
         let shared = SharedAssets(templates: templates)
-        let contentRoot = options.root.appendingPathComponent("content").standardizedFileURL.resolvingSymlinksInPath().path
-        let statCachePath = InputStatCache.path(forOutput: options.output)
-        let statCache = options.clean ? InputStatCache() : InputStatCache.read(statCachePath, contentRoot: contentRoot)
-        let now = options.clock ?? Int(time(nil))
         let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String, cacheEntry: InputStatCache.Entry?) in
             let inputs = TenantInputs.read(source, buildKey: buildKey, cached: statCache.entries[source.id],
                                            previousKey: previous.tenantKeys[source.id], now: now)
@@ -84,10 +91,27 @@ public enum BuildPipeline {
             let isUnchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
             return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key, inputs.cacheEntry)
         }
+        // The stat cache is rewritten only when an entry changed (compared one by one: most
+        // are the ones just read).
         var nextStatCache = statCache
-        if options.tenants.isEmpty { nextStatCache.entries = nextStatCache.entries.filter { building.contains($0.key) } }
-        for (source, result) in zip(tenants, results) { nextStatCache.entries[source.id] = result.cacheEntry }
-        if nextStatCache != statCache {
+        var statCacheChanged = false
+        for (source, result) in zip(tenants, results) where nextStatCache.entries[source.id] != result.cacheEntry {
+            nextStatCache.entries[source.id] = result.cacheEntry
+            statCacheChanged = true
+        }
+        for source in scanned.tenants where !source.layoutFromCache && nextStatCache.layouts[source.id] != source.layout {
+            nextStatCache.layouts[source.id] = source.layout
+            statCacheChanged = true
+        }
+        if options.tenants.isEmpty {
+            let present = Set(scanned.tenants.map(\.id))
+            if nextStatCache.entries.keys.contains(where: { !present.contains($0) }) || nextStatCache.layouts.keys.contains(where: { !present.contains($0) }) {
+                nextStatCache.entries = nextStatCache.entries.filter { present.contains($0.key) }
+                nextStatCache.layouts = nextStatCache.layouts.filter { present.contains($0.key) }
+                statCacheChanged = true
+            }
+        }
+        if statCacheChanged {
             try? nextStatCache.write(to: statCachePath, contentRoot: contentRoot)   // a hint: without it, files are read
         }
         let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
@@ -125,7 +149,7 @@ public enum BuildPipeline {
                 if let key = previous.tenantKeys[tenant] { manifest.tenantKeys[tenant] = key }
             }
             for (path, text) in templates.fileHashesForManifest { manifest.inputs[path] = text }
-            try staging.write(manifest.encoded(), to: OutputStaging.manifestPath)
+            try staging.write(manifest.encodedBytes(), to: OutputStaging.manifestPath)
             if inPlace {
                 let changed = tenants.map(\.id).filter { !unchanged.contains($0) }
                 let deleted = previousTenants.subtracting(building).subtracting(kept)

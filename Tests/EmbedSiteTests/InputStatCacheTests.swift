@@ -93,7 +93,8 @@ import Testing
         try cache.write(to: path, contentRoot: "/a/content")
         #expect(InputStatCache.read(path, contentRoot: "/a/content") == cache)
         #expect(InputStatCache.read(path, contentRoot: "/b/content").entries.isEmpty)   // another project
-        for broken in ["", "garbage", "embedsmith-stat-cache 1 /a/content\nt0\ts0\n", "embedsmith-stat-cache 1 /a/content\nt0\ts0\td0"] {
+        for broken in ["", "garbage", "embedsmith-stat-cache 2 /a/content\nK\tt0\ts0\n", "embedsmith-stat-cache 2 /a/content\nK\tt0\t\td0\n",
+                       "embedsmith-stat-cache 1 /a/content\nK\tt0\ts0\td0\n", "embedsmith-stat-cache 2 /a/content\nL\tt0\t\u{1E}1.2.3\t\t\n"] {
             try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
             #expect(InputStatCache.read(path, contentRoot: "/a/content").entries.isEmpty, "\(broken)")
         }

@@ -12,6 +12,10 @@ struct TenantSource: Sendable {
     var configStamp: FileStamp? = nil
     var pages: [PageSource]
     var assets: [AssetSource]
+    /// The folder's layout, when this scan may be remembered (`TenantLayout`).
+    var layout: TenantLayout? = nil
+    /// The source was made from the cached layout (nothing new to remember).
+    var layoutFromCache = false
 }
 
 struct PageSource: Sendable {
@@ -33,7 +37,10 @@ struct AssetSource: Sendable {
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
 enum ContentScanner {
-    static func scan(root: URL, displayRoot: String, jobs: Int = 1) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
+    /// `layouts`: the tenant folders' layouts from the last build (`InputStatCache`); a tenant
+    /// whose folders have not changed is not listed again. `now` decides which folders settled.
+    static func scan(root: URL, displayRoot: String, jobs: Int = 1, layouts: [String: TenantLayout] = [:],
+                     now: Int = Int(time(nil))) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
         let content = root.appendingPathComponent("content", isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -41,9 +48,16 @@ enum ContentScanner {
                                 hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")])
         }
         let names = try DirectoryListing.entries(content.path).filter { $0.isFolder }.map(\.name)
+        let contentFolder = open(content.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if contentFolder >= 0 { close(contentFolder) } }
         // Tenants are independent: walk them in parallel, then keep the sorted order.
         let scanned = ParallelMap.map(names, jobs: jobs) { name -> Result<(TenantSource?, [Diagnostic]), Error> in
-            Result { try scanTenant(name, content: content, displayRoot: displayRoot) }
+            let directory = content.path + "/" + name
+            let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
+            if contentFolder >= 0, let known = layouts[name]?.source(id: name, directory: directory, displayPrefix: prefix, content: contentFolder) {
+                return .success((known, []))
+            }
+            return Result { try scanTenant(name, directory: directory, displayPrefix: prefix, now: now) }
         }
         var tenants: [TenantSource] = []
         var diagnostics: [Diagnostic] = []
@@ -55,33 +69,41 @@ enum ContentScanner {
         return (tenants, diagnostics)
     }
 
-    private static func scanTenant(_ name: String, content: URL, displayRoot: String) throws -> (TenantSource?, [Diagnostic]) {
-        let dir = content.path + "/" + name
-        let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
+    private static func scanTenant(_ name: String, directory dir: String, displayPrefix prefix: String, now: Int) throws -> (TenantSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let entries = try DirectoryListing.entries(dir, stamps: true)
+        var folders: [TenantLayout.Folder?] = []
+        let (stamp, entries) = try DirectoryListing.listing(dir, stamps: true)
+        folders.append(stamp.map { TenantLayout.Folder(path: "", stamp: $0) })
         guard let config = entries.first(where: { $0.name == "tenant.yaml" }) else {  // a folder of that name is reported when read
             return (nil, [.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1))])
         }
         var pages: [PageSource] = []
         var assets: [AssetSource] = []
-        try walk(dir, entries: entries, relative: "", into: &pages, assets: &assets, displayPrefix: prefix, diagnostics: &diagnostics)
-        let tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml", configStamp: config.stamp,
-                                  pages: pages.sorted { $0.relativePath < $1.relativePath },
-                                  assets: assets.sorted { $0.relativePath < $1.relativePath })
+        try walk(dir, entries: entries, relative: "", into: &pages, assets: &assets, folders: &folders, displayPrefix: prefix, diagnostics: &diagnostics)
+        pages.sort { $0.relativePath < $1.relativePath }
+        assets.sort { $0.relativePath < $1.relativePath }
+        var tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml", configStamp: config.stamp,
+                                  pages: pages, assets: assets)
+        // Remembered only when the scan says nothing and every folder has settled.
+        let settled = folders.compactMap { $0 }.filter { !$0.stamp.isFresh(now: now) }
+        if diagnostics.isEmpty, settled.count == folders.count, config.stamp != nil {
+            tenant.layout = TenantLayout(folders: settled, pages: pages.map(\.relativePath), assets: assets.map(\.relativePath))
+        }
         return (tenant, diagnostics)
     }
 
     private static func walk(_ dir: String, entries: [DirectoryListing.Entry], relative: String, into pages: inout [PageSource], assets: inout [AssetSource],
-                             displayPrefix: String, diagnostics: inout [Diagnostic]) throws {
+                             folders: inout [TenantLayout.Folder?], displayPrefix: String, diagnostics: inout [Diagnostic]) throws {
         for entry in entries {
             let name = entry.name
             let url = dir + "/" + name
             let rel = relative.isEmpty ? name : "\(relative)/\(name)"
             if rel == "assets" && entry.isFolder {
-                try collectAssets(url, relative: rel, into: &assets)
+                try collectAssets(url, relative: rel, into: &assets, folders: &folders)
             } else if entry.isFolder {
-                try walk(url, entries: try DirectoryListing.entries(url, stamps: true), relative: rel, into: &pages, assets: &assets,
+                let (stamp, inner) = try DirectoryListing.listing(url, stamps: true)
+                folders.append(stamp.map { TenantLayout.Folder(path: rel, stamp: $0) })
+                try walk(url, entries: inner, relative: rel, into: &pages, assets: &assets, folders: &folders,
                          displayPrefix: displayPrefix, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 let stem = String(name.dropLast(3))
@@ -98,14 +120,16 @@ enum ContentScanner {
         }
     }
 
-    private static func collectAssets(_ dir: String, relative: String, into assets: inout [AssetSource]) throws {
-        for entry in try DirectoryListing.entries(dir, stamps: true) {
+    private static func collectAssets(_ dir: String, relative: String, into assets: inout [AssetSource], folders: inout [TenantLayout.Folder?]) throws {
+        let (stamp, entries) = try DirectoryListing.listing(dir, stamps: true)
+        folders.append(stamp.map { TenantLayout.Folder(path: relative, stamp: $0) })
+        for entry in entries {
             let url = dir + "/" + entry.name
             let rel = "\(relative)/\(entry.name)"
             if entry.isFolder {
                 // Our own generated assets live in assets/embedsmith/; a tenant folder of that name would collide.
                 if rel == "assets/embedsmith" { continue }
-                try collectAssets(url, relative: rel, into: &assets)
+                try collectAssets(url, relative: rel, into: &assets, folders: &folders)
             } else {
                 assets.append(AssetSource(relativePath: rel, file: url, stamp: entry.stamp))
             }

@@ -14,8 +14,20 @@ enum DirectoryListing {
 
     static func entries(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true,
                         stamps: Bool = false) throws -> [Entry] {
+        try listing(path, includingHidden: includingHidden, followLinks: followLinks, sorted: sorted, stamps: stamps).entries
+    }
+
+    /// The entries, and (with `stamps: true`) the folder's own stamp, taken before its entries
+    /// are read: an entry added later changes the folder's stamp.
+    static func listing(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true,
+                        stamps: Bool = false) throws -> (stamp: FileStamp?, entries: [Entry]) {
         guard let folder = opendir(path) else { throw POSIXError.fromErrno }
         defer { closedir(folder) }
+        var folderStamp: FileStamp? = nil
+        if stamps {
+            var info = stat()
+            if fstat(dirfd(folder), &info) == 0 { folderStamp = FileStamp(info) }
+        }
         var entries: [Entry] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -36,6 +48,6 @@ enum DirectoryListing {
             }
             entries.append(Entry(name: name, isFolder: isFolder, stamp: stamp))
         }
-        return sorted ? entries.sorted { $0.name < $1.name } : entries
+        return (folderStamp, sorted ? entries.sorted { $0.name < $1.name } : entries)
     }
 }

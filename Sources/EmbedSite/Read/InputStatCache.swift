@@ -23,43 +23,62 @@ struct InputStatCache: Sendable, Equatable {
     }
 
     static let settleSeconds = 2
-    private static let header = "embedsmith-stat-cache 1"
+    private static let header = "embedsmith-stat-cache 2"
 
     var entries: [String: Entry] = [:]
+    /// Tenant id → its folder's layout at the last full scan.
+    var layouts: [String: TenantLayout] = [:]
 
     /// `.site.build-cache` beside `site/`.
     static func path(forOutput output: URL) -> String {
         output.deletingLastPathComponent().path + "/." + output.lastPathComponent + ".build-cache"
     }
 
-    /// The cache for `contentRoot` (an absolute path), or an empty one.
+    /// The cache for `contentRoot` (an absolute path), or an empty one. Lines are
+    /// `K id signature digest` (contents) and `L id folders pages assets` (layout), tab-separated.
     static func read(_ path: String, contentRoot: String) -> InputStatCache {
         guard let bytes = FileBytes.bytes(path) else { return InputStatCache() }
         let expected = Array("\(header) \(contentRoot)\n".utf8)
         guard bytes.starts(with: expected) else { return InputStatCache() }
         var cache = InputStatCache()
-        cache.entries.reserveCapacity(bytes.count / 140)
-        var start = expected.count
-        while start < bytes.count {
-            guard let end = bytes[start...].firstIndex(of: 0x0A),
-                  let tab1 = bytes[start..<end].firstIndex(of: 0x09),
-                  let tab2 = bytes[(tab1 + 1)..<end].firstIndex(of: 0x09) else { return InputStatCache() }
-            cache.entries[String(decoding: bytes[start..<tab1], as: UTF8.self)] =
-                Entry(signature: String(decoding: bytes[(tab1 + 1)..<tab2], as: UTF8.self),
-                      digest: String(decoding: bytes[(tab2 + 1)..<end], as: UTF8.self))
-            start = end + 1
+        var rest = CacheBytesReader(bytes, from: expected.count, to: bytes.count)
+        while !rest.atEnd {
+            var line = rest.reader(until: 0x0A)
+            let kind = line.field(until: 0x09)
+            let id = line.string(until: 0x09)
+            switch kind.first {
+            case UInt8(ascii: "K") where kind.count == 1:
+                let signature = line.string(until: 0x09)
+                let digest = line.string(until: 0x09)
+                guard line.atEnd, !signature.isEmpty, !digest.isEmpty else { return InputStatCache() }
+                cache.entries[id] = Entry(signature: signature, digest: digest)
+            case UInt8(ascii: "L") where kind.count == 1:
+                guard let layout = TenantLayout(reading: &line), line.atEnd else { return InputStatCache() }
+                cache.layouts[id] = layout
+            default:
+                return InputStatCache()
+            }
         }
         return cache
     }
 
     /// Written to a temporary file and renamed over the old one: a reader never sees half.
     func write(to path: String, contentRoot: String) throws {
-        var text = "\(Self.header) \(contentRoot)\n"
-        for (id, entry) in entries.sorted(by: { $0.key < $1.key }) where !id.contains("\t") && !id.contains("\n") {
-            text += "\(id)\t\(entry.signature)\t\(entry.digest)\n"
+        var out = CacheBytesWriter()
+        out.append("\(Self.header) \(contentRoot)\n")
+        func storable(_ id: String) -> Bool { !id.utf8.contains { $0 == 0x09 || $0 == 0x0A } }
+        for (id, entry) in entries.sorted(by: { $0.key < $1.key }) where storable(id) {
+            out.append("K\t\(id)\t\(entry.signature)\t\(entry.digest)\n")
+        }
+        for (id, layout) in layouts.sorted(by: { $0.key < $1.key }) where storable(id) {
+            var line = CacheBytesWriter()
+            line.append("L\t\(id)\t")
+            guard layout.write(to: &line) else { continue }
+            line.append(byte: 0x0A)
+            out.append(bytes: line.bytes)
         }
         let temporary = path + ".tmp"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        try StagingWriter.writeFile(out.bytes, to: temporary)
         guard rename(temporary, path) == 0 else {
             let error = POSIXError.fromErrno
             unlink(temporary)
@@ -84,6 +103,36 @@ struct FileStamp: Sendable, Equatable {
         mode = UInt32(info.st_mode)
         modified = info.st_mtim
         changed = info.st_ctim
+    }
+
+    /// `device.inode.size.mode.mtime-sec.mtime-nsec.ctime-sec.ctime-nsec`, for the cache file.
+    func write(to out: inout CacheBytesWriter) {
+        for (index, value) in [Int64(bitPattern: device), Int64(bitPattern: inode), size, Int64(mode),
+                               Int64(modified.tv_sec), Int64(modified.tv_nsec), Int64(changed.tv_sec), Int64(changed.tv_nsec)].enumerated() {
+            if index > 0 { out.append(byte: UInt8(ascii: ".")) }
+            out.append(signed: value)
+        }
+    }
+
+    init?(reading item: inout CacheBytesReader) {
+        var values: [Int64] = []
+        while !item.atEnd, values.count < 8 {
+            guard let value = item.integer(until: UInt8(ascii: ".")) else { return nil }
+            values.append(value)
+        }
+        guard values.count == 8, item.atEnd, let mode = UInt32(exactly: values[3]) else { return nil }
+        device = UInt64(bitPattern: values[0])
+        inode = UInt64(bitPattern: values[1])
+        size = values[2]
+        self.mode = mode
+        modified = timespec(tv_sec: Int(values[4]), tv_nsec: Int(values[5]))
+        changed = timespec(tv_sec: Int(values[6]), tv_nsec: Int(values[7]))
+    }
+
+    /// Changed less than `InputStatCache.settleSeconds` before `now`.
+    func isFresh(now: Int) -> Bool {
+        let limit = now - InputStatCache.settleSeconds
+        return changed.tv_sec >= limit || modified.tv_sec >= limit
     }
 
     static func == (a: FileStamp, b: FileStamp) -> Bool {

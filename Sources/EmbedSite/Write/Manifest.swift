@@ -14,7 +14,9 @@ struct Manifest {
     var inputChunks: [ManifestChunk] = []
     var outputChunks: [ManifestChunk] = []
 
-    func encoded() -> Data {
+    func encoded() -> Data { Data(encodedBytes()) }
+
+    func encodedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity((inputs.count + outputs.count + tenantKeys.count) * 120
                             + inputChunks.reduce(0) { $0 + $1.lines.count } + outputChunks.reduce(0) { $0 + $1.lines.count } + 256)
@@ -42,7 +44,7 @@ struct Manifest {
         block("outputs", outputs, outputChunks, last: false)
         block("tenants", tenantKeys, [], last: true)
         out += "}\n".utf8
-        return Data(out)
+        return out
     }
 }
 

@@ -24,9 +24,11 @@ struct OutputStaging {
         if output.path == root.path || root.path.hasPrefix(output.path + "/") {
             return .error("output-unsafe", "the output folder '\(output.path)' contains the project; choose another --out")
         }
-        if fm.fileExists(atPath: output.path) {
+        // A manifest proves the folder is ours; only without one is it listed (a site's
+        // folder holds thousands of tenants).
+        if !fm.fileExists(atPath: output.appendingPathComponent(Self.manifestPath).path), fm.fileExists(atPath: output.path) {
             let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
-            if !contents.isEmpty && !fm.fileExists(atPath: output.appendingPathComponent(Self.manifestPath).path) {
+            if !contents.isEmpty {
                 return .error("output-not-site", "'\(output.path)' exists and was not written by embedsmith (no \(Self.manifestPath)); refusing to replace it",
                               hint: "remove it or choose another --out")
             }
@@ -48,7 +50,7 @@ struct OutputStaging {
         try HardLinkCopy.copy(source, to: staging.appendingPathComponent(tenant))
     }
 
-    func write(_ data: Data, to relativePath: String) throws {
+    func write(_ data: some ContiguousBytes, to relativePath: String) throws {
         var writer = writer()
         try writer.write(data, to: relativePath)
     }

@@ -13,7 +13,7 @@ struct StagingWriter {
         self.sharedFolder = sharedFolder
     }
 
-    mutating func write(_ data: Data, to relativePath: String) throws {
+    mutating func write(_ data: some ContiguousBytes, to relativePath: String) throws {
         let path = root + "/" + relativePath
         try makeParent(of: path)
         try Self.writeFile(data, to: path)
@@ -58,7 +58,7 @@ struct StagingWriter {
         }
     }
 
-    static func writeFile(_ data: Data, to path: String) throws {
+    static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw POSIXError.fromErrno }
         defer { close(fd) }
