@@ -100,14 +100,14 @@ public enum BuildPipeline {
             statCacheChanged = true
         }
         for source in scanned.tenants where !source.layoutFromCache && nextStatCache.layouts[source.id] != source.layout {
-            nextStatCache.layouts[source.id] = source.layout
+            nextStatCache.setLayout(source.layout, for: source.id)
             statCacheChanged = true
         }
         if options.tenants.isEmpty {
             let present = Set(scanned.tenants.map(\.id))
             if nextStatCache.entries.keys.contains(where: { !present.contains($0) }) || nextStatCache.layouts.keys.contains(where: { !present.contains($0) }) {
                 nextStatCache.entries = nextStatCache.entries.filter { present.contains($0.key) }
-                nextStatCache.layouts = nextStatCache.layouts.filter { present.contains($0.key) }
+                nextStatCache.keepLayouts(of: present)
                 statCacheChanged = true
             }
         }

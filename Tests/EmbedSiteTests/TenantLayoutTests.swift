@@ -102,10 +102,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let layout = try #require(try scan().layout)
         var cache = InputStatCache()
-        cache.layouts = ["t": layout, "odd": TenantLayout(folders: layout.folders, pages: ["a\u{1F}b.md"], assets: [])]
+        cache.setLayout(layout, for: "t")
+        cache.setLayout(TenantLayout(folders: layout.folders, pages: ["a\u{1F}b.md"], assets: []), for: "odd")
         let path = root.appendingPathComponent(".site.build-cache").path
         try cache.write(to: path, contentRoot: "/x/content")
-        let read = InputStatCache.read(path, contentRoot: "/x/content")
+        var read = InputStatCache.read(path, contentRoot: "/x/content")
         #expect(read.layouts == ["t": layout])   // a name holding a separator is not stored
+
+        // Written again, unchanged lines are copied as read and a changed one is formatted anew.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try read.write(to: path, contentRoot: "/x/content")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        read.setLayout(TenantLayout(folders: layout.folders, pages: ["index.md"], assets: []), for: "t")
+        try read.write(to: path, contentRoot: "/x/content")
+        #expect(InputStatCache.read(path, contentRoot: "/x/content").layouts["t"]?.pages == ["index.md"])
     }
 }

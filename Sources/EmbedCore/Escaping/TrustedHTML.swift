@@ -38,16 +38,25 @@ public struct HTMLElement: Sendable {
 
     /// Void elements (`<meta>`, `<link>`) have no end tag.
     public var html: TrustedHTML {
-        var out = "<\(name)"
+        // Appended piece by piece: a page builds hundreds of elements, and interpolation
+        // (or `children + end tag`) would copy the children once more.
+        var out = "<"
+        out.reserveCapacity(children.markup.utf8.count + 16 * (attributes.count + 2))
+        out += name
         for (key, value) in attributes {
-            switch value {
-            case .present: out += " \(key)"
-            default: out += " \(key)=\"\(value.escaped)\""
-            }
+            out += " "
+            out += key
+            if case .present = value { continue }
+            out += "=\""
+            out += value.escaped
+            out += "\""
         }
         out += ">"
         if !Self.voidElements.contains(name) {
-            out += children.markup + "</\(name)>"
+            out += children.markup
+            out += "</"
+            out += name
+            out += ">"
         }
         return TrustedHTML(producedByTool: out)
     }

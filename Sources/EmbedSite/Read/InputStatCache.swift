@@ -26,8 +26,25 @@ struct InputStatCache: Sendable, Equatable {
     private static let header = "embedsmith-stat-cache 2"
 
     var entries: [String: Entry] = [:]
-    /// Tenant id → its folder's layout at the last full scan.
-    var layouts: [String: TenantLayout] = [:]
+    /// Tenant id → its folder's layout at the last full scan. Set with `setLayout`.
+    private(set) var layouts: [String: TenantLayout] = [:]
+    /// The layout lines as read, written back unchanged: formatting every tenant's stamps
+    /// again was most of the cost of writing the file after a one-page edit.
+    private var layoutLines: [String: ArraySlice<UInt8>] = [:]
+
+    mutating func setLayout(_ layout: TenantLayout?, for id: String) {
+        layouts[id] = layout
+        layoutLines[id] = nil
+    }
+
+    mutating func keepLayouts(of ids: Set<String>) {
+        layouts = layouts.filter { ids.contains($0.key) }
+        layoutLines = layoutLines.filter { ids.contains($0.key) }
+    }
+
+    static func == (a: InputStatCache, b: InputStatCache) -> Bool {
+        a.entries == b.entries && a.layouts == b.layouts
+    }
 
     /// `.site.build-cache` beside `site/`.
     static func path(forOutput output: URL) -> String {
@@ -53,8 +70,10 @@ struct InputStatCache: Sendable, Equatable {
                 guard line.atEnd, !signature.isEmpty, !digest.isEmpty else { return InputStatCache() }
                 cache.entries[id] = Entry(signature: signature, digest: digest)
             case UInt8(ascii: "L") where kind.count == 1:
+                let lineStart = line.position
                 guard let layout = TenantLayout(reading: &line), line.atEnd else { return InputStatCache() }
                 cache.layouts[id] = layout
+                cache.layoutLines[id] = bytes[lineStart..<line.end]
             default:
                 return InputStatCache()
             }
@@ -71,6 +90,12 @@ struct InputStatCache: Sendable, Equatable {
             out.append("K\t\(id)\t\(entry.signature)\t\(entry.digest)\n")
         }
         for (id, layout) in layouts.sorted(by: { $0.key < $1.key }) where storable(id) {
+            if let read = layoutLines[id] {
+                out.append("L\t\(id)\t")
+                out.append(bytes: read)
+                out.append(byte: 0x0A)
+                continue
+            }
             var line = CacheBytesWriter()
             line.append("L\t\(id)\t")
             guard layout.write(to: &line) else { continue }
