@@ -46,7 +46,7 @@ public enum BuildPipeline {
         let scanned: (tenants: [TenantSource], diagnostics: [Diagnostic])
         do {
             scanned = try ContentScanner.scan(root: options.root, displayRoot: displayRoot, jobs: options.jobs,
-                                              layouts: statCache.layouts, now: now)
+                                              cache: statCache, now: now)
         } catch {
             return fail(.ioFailure, [.error("io-read", "cannot read content/: \(error.localizedDescription)")])
         }
@@ -85,7 +85,7 @@ public enum BuildPipeline {
         // Its bytes are dropped when it is done: memory holds hashes, never the whole content.
         let shared = SharedAssets(templates: templates)
         let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String, cacheEntry: InputStatCache.Entry?) in
-            let inputs = TenantInputs.read(source, buildKey: buildKey, cached: statCache.entries[source.id],
+            let inputs = TenantInputs.read(source, buildKey: buildKey, cached: statCache.entry(for: source.id),
                                            previousKey: previous.tenantKeys[source.id], now: now)
             let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
             let isUnchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
@@ -95,19 +95,18 @@ public enum BuildPipeline {
         // are the ones just read).
         var nextStatCache = statCache
         var statCacheChanged = false
-        for (source, result) in zip(tenants, results) where nextStatCache.entries[source.id] != result.cacheEntry {
-            nextStatCache.entries[source.id] = result.cacheEntry
+        for (source, result) in zip(tenants, results) where statCache.entry(for: source.id) != result.cacheEntry {
+            nextStatCache.setEntry(result.cacheEntry, for: source.id)
             statCacheChanged = true
         }
-        for source in scanned.tenants where !source.layoutFromCache && nextStatCache.layouts[source.id] != source.layout {
+        for source in scanned.tenants where !source.layoutFromCache && statCache.layout(for: source.id) != source.layout {
             nextStatCache.setLayout(source.layout, for: source.id)
             statCacheChanged = true
         }
         if options.tenants.isEmpty {
             let present = Set(scanned.tenants.map(\.id))
-            if nextStatCache.entries.keys.contains(where: { !present.contains($0) }) || nextStatCache.layouts.keys.contains(where: { !present.contains($0) }) {
-                nextStatCache.entries = nextStatCache.entries.filter { present.contains($0.key) }
-                nextStatCache.keepLayouts(of: present)
+            if !statCache.ids.isSubset(of: present) {
+                nextStatCache.keep(only: present)
                 statCacheChanged = true
             }
         }

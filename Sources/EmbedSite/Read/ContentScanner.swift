@@ -37,9 +37,9 @@ struct AssetSource: Sendable {
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
 enum ContentScanner {
-    /// `layouts`: the tenant folders' layouts from the last build (`InputStatCache`); a tenant
+    /// `cache`: the tenant folders' layouts from the last build (`InputStatCache`); a tenant
     /// whose folders have not changed is not listed again. `now` decides which folders settled.
-    static func scan(root: URL, displayRoot: String, jobs: Int = 1, layouts: [String: TenantLayout] = [:],
+    static func scan(root: URL, displayRoot: String, jobs: Int = 1, cache: InputStatCache = InputStatCache(),
                      now: Int = Int(time(nil))) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
         let content = root.appendingPathComponent("content", isDirectory: true)
         var isDirectory: ObjCBool = false
@@ -54,7 +54,7 @@ enum ContentScanner {
         let scanned = ParallelMap.map(names, jobs: jobs) { name -> Result<(TenantSource?, [Diagnostic]), Error> in
             let directory = content.path + "/" + name
             let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
-            if contentFolder >= 0, let known = layouts[name]?.source(id: name, directory: directory, displayPrefix: prefix, content: contentFolder) {
+            if contentFolder >= 0, let known = cache.layout(for: name)?.source(id: name, directory: directory, displayPrefix: prefix, content: contentFolder) {
                 return .success((known, []))
             }
             return Result { try scanTenant(name, directory: directory, displayPrefix: prefix, now: now) }

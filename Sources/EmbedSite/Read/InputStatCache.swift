@@ -25,30 +25,67 @@ struct InputStatCache: Sendable, Equatable {
     static let settleSeconds = 2
     private static let header = "embedsmith-stat-cache 2"
 
-    var entries: [String: Entry] = [:]
-    /// Tenant id → its folder's layout at the last full scan. Set with `setLayout`.
-    private(set) var layouts: [String: TenantLayout] = [:]
-    /// The layout lines as read, written back unchanged: formatting every tenant's stamps
-    /// again was most of the cost of writing the file after a one-page edit.
-    private var layoutLines: [String: ArraySlice<UInt8>] = [:]
+    /// The file as read. Only each line's tenant id is read up front; a line is parsed when
+    /// its tenant asks for it, on the thread building that tenant, and an unchanged line is
+    /// written back as it was.
+    private var bytes: [UInt8] = []
+    private var entryLines: [String: Range<Int>] = [:]
+    private var layoutLines: [String: Range<Int>] = [:]
+    /// What this build found, replacing the lines read (nil: forget the tenant).
+    private var newEntries: [String: Entry?] = [:]
+    private var newLayouts: [String: TenantLayout?] = [:]
 
-    mutating func setLayout(_ layout: TenantLayout?, for id: String) {
-        layouts[id] = layout
-        layoutLines[id] = nil
-    }
-
-    mutating func keepLayouts(of ids: Set<String>) {
-        layouts = layouts.filter { ids.contains($0.key) }
-        layoutLines = layoutLines.filter { ids.contains($0.key) }
-    }
-
-    static func == (a: InputStatCache, b: InputStatCache) -> Bool {
-        a.entries == b.entries && a.layouts == b.layouts
-    }
+    init() {}
 
     /// `.site.build-cache` beside `site/`.
     static func path(forOutput output: URL) -> String {
         output.deletingLastPathComponent().path + "/." + output.lastPathComponent + ".build-cache"
+    }
+
+    func entry(for id: String) -> Entry? {
+        if let found = newEntries[id] { return found }
+        guard let range = entryLines[id] else { return nil }
+        var line = CacheBytesReader(bytes, from: range.lowerBound, to: range.upperBound)
+        let signature = line.string(until: 0x09)
+        let digest = line.string(until: 0x09)
+        return line.atEnd && !signature.isEmpty && !digest.isEmpty ? Entry(signature: signature, digest: digest) : nil
+    }
+
+    func layout(for id: String) -> TenantLayout? {
+        if let found = newLayouts[id] { return found }
+        guard let range = layoutLines[id] else { return nil }
+        var line = CacheBytesReader(bytes, from: range.lowerBound, to: range.upperBound)
+        guard let layout = TenantLayout(reading: &line), line.atEnd else { return nil }
+        return layout
+    }
+
+    mutating func setEntry(_ entry: Entry?, for id: String) { newEntries[id] = .some(entry) }
+    mutating func setLayout(_ layout: TenantLayout?, for id: String) { newLayouts[id] = .some(layout) }
+
+    /// Every tenant id the cache knows.
+    var ids: Set<String> {
+        Set(entryLines.keys).union(layoutLines.keys).union(newEntries.keys).union(newLayouts.keys)
+    }
+
+    /// Forgets every tenant not in `ids` (deleted tenants).
+    mutating func keep(only ids: Set<String>) {
+        for id in self.ids where !ids.contains(id) {
+            setEntry(nil, for: id)
+            setLayout(nil, for: id)
+        }
+    }
+
+    /// All entries and layouts, parsed (for tests and comparisons).
+    var entries: [String: Entry] {
+        get { ids.reduce(into: [:]) { all, id in all[id] = entry(for: id) } }
+        set { for id in ids.union(newValue.keys) { setEntry(newValue[id], for: id) } }
+    }
+    var layouts: [String: TenantLayout] {
+        ids.reduce(into: [:]) { all, id in all[id] = layout(for: id) }
+    }
+
+    static func == (a: InputStatCache, b: InputStatCache) -> Bool {
+        a.entries == b.entries && a.layouts == b.layouts
     }
 
     /// The cache for `contentRoot` (an absolute path), or an empty one. Lines are
@@ -58,24 +95,17 @@ struct InputStatCache: Sendable, Equatable {
         let expected = Array("\(header) \(contentRoot)\n".utf8)
         guard bytes.starts(with: expected) else { return InputStatCache() }
         var cache = InputStatCache()
+        cache.bytes = bytes
         var rest = CacheBytesReader(bytes, from: expected.count, to: bytes.count)
         while !rest.atEnd {
             var line = rest.reader(until: 0x0A)
             let kind = line.field(until: 0x09)
             let id = line.string(until: 0x09)
+            guard kind.count == 1, !id.isEmpty else { return InputStatCache() }
             switch kind.first {
-            case UInt8(ascii: "K") where kind.count == 1:
-                let signature = line.string(until: 0x09)
-                let digest = line.string(until: 0x09)
-                guard line.atEnd, !signature.isEmpty, !digest.isEmpty else { return InputStatCache() }
-                cache.entries[id] = Entry(signature: signature, digest: digest)
-            case UInt8(ascii: "L") where kind.count == 1:
-                let lineStart = line.position
-                guard let layout = TenantLayout(reading: &line), line.atEnd else { return InputStatCache() }
-                cache.layouts[id] = layout
-                cache.layoutLines[id] = bytes[lineStart..<line.end]
-            default:
-                return InputStatCache()
+            case UInt8(ascii: "K"): cache.entryLines[id] = line.position..<line.end
+            case UInt8(ascii: "L"): cache.layoutLines[id] = line.position..<line.end
+            default: return InputStatCache()
             }
         }
         return cache
@@ -85,22 +115,29 @@ struct InputStatCache: Sendable, Equatable {
     func write(to path: String, contentRoot: String) throws {
         var out = CacheBytesWriter()
         out.append("\(Self.header) \(contentRoot)\n")
-        func storable(_ id: String) -> Bool { !id.utf8.contains { $0 == 0x09 || $0 == 0x0A } }
-        for (id, entry) in entries.sorted(by: { $0.key < $1.key }) where storable(id) {
-            out.append("K\t\(id)\t\(entry.signature)\t\(entry.digest)\n")
-        }
-        for (id, layout) in layouts.sorted(by: { $0.key < $1.key }) where storable(id) {
-            if let read = layoutLines[id] {
-                out.append("L\t\(id)\t")
-                out.append(bytes: read)
+        let sorted = ids.filter { !$0.utf8.contains { $0 == 0x09 || $0 == 0x0A } }.sorted()
+        for id in sorted {
+            if case .some(let changed) = newEntries[id] {
+                if let changed { out.append("K\t\(id)\t\(changed.signature)\t\(changed.digest)\n") }
+            } else if let range = entryLines[id] {
+                out.append("K\t\(id)\t")
+                out.append(bytes: bytes[range])
                 out.append(byte: 0x0A)
-                continue
             }
-            var line = CacheBytesWriter()
-            line.append("L\t\(id)\t")
-            guard layout.write(to: &line) else { continue }
-            line.append(byte: 0x0A)
-            out.append(bytes: line.bytes)
+        }
+        for id in sorted {
+            if case .some(let changed) = newLayouts[id] {
+                guard let changed else { continue }
+                var line = CacheBytesWriter()
+                line.append("L\t\(id)\t")
+                guard changed.write(to: &line) else { continue }
+                line.append(byte: 0x0A)
+                out.append(bytes: line.bytes)
+            } else if let range = layoutLines[id] {
+                out.append("L\t\(id)\t")
+                out.append(bytes: bytes[range])
+                out.append(byte: 0x0A)
+            }
         }
         let temporary = path + ".tmp"
         try StagingWriter.writeFile(out.bytes, to: temporary)
