@@ -12,13 +12,12 @@ enum DirectoryListing {
         var stamp: FileStamp? = nil
     }
 
-    static func entries(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true,
-                        stamps: Bool = false) throws -> [Entry] {
-        try listing(path, includingHidden: includingHidden, followLinks: followLinks, sorted: sorted, stamps: stamps).entries
+    static func entries(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true) throws -> [Entry] {
+        try listing(path, includingHidden: includingHidden, followLinks: followLinks, sorted: sorted).entries
     }
 
-    /// The entries, and (with `stamps: true`) the folder's own stamp, taken before its entries
-    /// are read: an entry added later changes the folder's stamp.
+    /// The entries, and with `stamps: true` the folder's own stamp, taken before its entries
+    /// are read (an entry added later changes the folder's stamp), and each file's.
     static func listing(_ path: String, includingHidden: Bool = false, followLinks: Bool = true, sorted: Bool = true,
                         stamps: Bool = false) throws -> (stamp: FileStamp?, entries: [Entry]) {
         guard let folder = opendir(path) else { throw POSIXError.fromErrno }
