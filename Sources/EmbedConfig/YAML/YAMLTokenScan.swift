@@ -1,7 +1,8 @@
-// libyaml's scanner, as bundled by Yams (module CYaml). Yams composes nodes recursively and
-// hashes mapping keys, so an alias bomb behind a complex key, or 100,000 nested `[`, would hang
-// or crash it. The scanner is linear and iterative: it sees anchors, aliases, complex keys and
-// nesting exactly as the parser will, before anything is composed.
+// libyaml's scanner, as bundled by Yams (module CYaml), run over the whole document when
+// `YAMLComposer` refuses it: tokens carry their own positions (an anchor after a tag, an alias
+// after a JSON-style key), so the refusal is reported exactly where it is written, and a refused
+// token anywhere wins over a parse error (the order users saw when this scan ran first). It is
+// linear and iterative: hostile input costs it no more than its length.
 import CYaml
 import EmbedCore
 
