@@ -21,9 +21,13 @@ struct TenantSource: Sendable {
 struct PageSource: Sendable {
     /// Path below the tenant folder, e.g. `help/faq.md`.
     var relativePath: String
-    var file: String
-    var displayPath: String
+    /// The tenant folder, and the same as diagnostics show it: the page's paths are made from
+    /// them when asked (a rebuild examines thousands of pages and reads few).
+    var folder: String
+    var displayFolder: String
     var stamp: FileStamp? = nil
+    var file: String { folder + "/" + relativePath }
+    var displayPath: String { displayFolder + "/" + relativePath }
     /// `help/faq.html`.
     var outputPath: String { String(relativePath.dropLast(3)) + ".html" }
 }
@@ -31,8 +35,9 @@ struct PageSource: Sendable {
 struct AssetSource: Sendable {
     /// Path below the tenant folder, e.g. `assets/logo.svg`.
     var relativePath: String
-    var file: String
+    var folder: String
     var stamp: FileStamp? = nil
+    var file: String { folder + "/" + relativePath }
 }
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
@@ -79,7 +84,8 @@ enum ContentScanner {
         }
         var pages: [PageSource] = []
         var assets: [AssetSource] = []
-        try walk(dir, entries: entries, relative: "", into: &pages, assets: &assets, folders: &folders, displayPrefix: prefix, diagnostics: &diagnostics)
+        try walk(dir, entries: entries, relative: "", tenantFolder: dir, into: &pages, assets: &assets, folders: &folders,
+                 displayPrefix: prefix, diagnostics: &diagnostics)
         pages.sort { $0.relativePath < $1.relativePath }
         assets.sort { $0.relativePath < $1.relativePath }
         var tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml", configStamp: config.stamp,
@@ -92,18 +98,19 @@ enum ContentScanner {
         return (tenant, diagnostics)
     }
 
-    private static func walk(_ dir: String, entries: [DirectoryListing.Entry], relative: String, into pages: inout [PageSource], assets: inout [AssetSource],
+    private static func walk(_ dir: String, entries: [DirectoryListing.Entry], relative: String, tenantFolder: String,
+                             into pages: inout [PageSource], assets: inout [AssetSource],
                              folders: inout [TenantLayout.Folder?], displayPrefix: String, diagnostics: inout [Diagnostic]) throws {
         for entry in entries {
             let name = entry.name
-            let url = dir + "/" + name
             let rel = relative.isEmpty ? name : "\(relative)/\(name)"
             if rel == "assets" && entry.isFolder {
-                try collectAssets(url, relative: rel, into: &assets, folders: &folders)
+                try collectAssets(dir + "/" + name, relative: rel, tenantFolder: tenantFolder, into: &assets, folders: &folders)
             } else if entry.isFolder {
+                let url = dir + "/" + name
                 let (stamp, inner) = try DirectoryListing.listing(url, stamps: true)
                 folders.append(stamp.map { TenantLayout.Folder(path: rel, stamp: $0) })
-                try walk(url, entries: inner, relative: rel, into: &pages, assets: &assets, folders: &folders,
+                try walk(url, entries: inner, relative: rel, tenantFolder: tenantFolder, into: &pages, assets: &assets, folders: &folders,
                          displayPrefix: displayPrefix, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 let stem = String(name.dropLast(3))
@@ -112,7 +119,7 @@ enum ContentScanner {
                                               at: SourceLocation(file: "\(displayPrefix)/\(rel)", line: 1, column: 1)))
                     continue
                 }
-                pages.append(PageSource(relativePath: rel, file: url, displayPath: "\(displayPrefix)/\(rel)", stamp: entry.stamp))
+                pages.append(PageSource(relativePath: rel, folder: tenantFolder, displayFolder: displayPrefix, stamp: entry.stamp))
             } else if rel != "tenant.yaml" {
                 diagnostics.append(.warning("content-stray-file", "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
                                             at: SourceLocation(file: "\(displayPrefix)/\(rel)", line: 1, column: 1)))
@@ -120,18 +127,18 @@ enum ContentScanner {
         }
     }
 
-    private static func collectAssets(_ dir: String, relative: String, into assets: inout [AssetSource], folders: inout [TenantLayout.Folder?]) throws {
+    private static func collectAssets(_ dir: String, relative: String, tenantFolder: String, into assets: inout [AssetSource],
+                                      folders: inout [TenantLayout.Folder?]) throws {
         let (stamp, entries) = try DirectoryListing.listing(dir, stamps: true)
         folders.append(stamp.map { TenantLayout.Folder(path: relative, stamp: $0) })
         for entry in entries {
-            let url = dir + "/" + entry.name
             let rel = "\(relative)/\(entry.name)"
             if entry.isFolder {
                 // Our own generated assets live in assets/embedsmith/; a tenant folder of that name would collide.
                 if rel == "assets/embedsmith" { continue }
-                try collectAssets(url, relative: rel, into: &assets, folders: &folders)
+                try collectAssets(dir + "/" + entry.name, relative: rel, tenantFolder: tenantFolder, into: &assets, folders: &folders)
             } else {
-                assets.append(AssetSource(relativePath: rel, file: url, stamp: entry.stamp))
+                assets.append(AssetSource(relativePath: rel, folder: tenantFolder, stamp: entry.stamp))
             }
         }
     }

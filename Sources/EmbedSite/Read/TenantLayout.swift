@@ -38,13 +38,13 @@ struct TenantLayout: Sendable, Equatable {
         pageSources.reserveCapacity(pages.count)
         for page in pages {
             guard let found = stamp(page) else { return nil }
-            pageSources.append(PageSource(relativePath: page, file: directory + "/" + page, displayPath: displayPrefix + "/" + page, stamp: found))
+            pageSources.append(PageSource(relativePath: page, folder: directory, displayFolder: displayPrefix, stamp: found))
         }
         var assetSources: [AssetSource] = []
         assetSources.reserveCapacity(assets.count)
         for asset in assets {
             guard let found = stamp(asset) else { return nil }
-            assetSources.append(AssetSource(relativePath: asset, file: directory + "/" + asset, stamp: found))
+            assetSources.append(AssetSource(relativePath: asset, folder: directory, stamp: found))
         }
         return TenantSource(id: id, directory: directory, configDisplayPath: displayPrefix + "/tenant.yaml", configStamp: config,
                             pages: pageSources, assets: assetSources, layout: self, layoutFromCache: true)
