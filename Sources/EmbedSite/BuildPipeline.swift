@@ -84,18 +84,21 @@ public enum BuildPipeline {
         // depends on, and render the tenant into the staging folder only if its key changed.
         // Its bytes are dropped when it is done: memory holds hashes, never the whole content.
         let shared = SharedAssets(templates: templates)
-        let results = ParallelMap.map(tenants, jobs: options.jobs) { source -> (result: TenantBuilder.Result, key: String, cacheEntry: InputStatCache.Entry?) in
-            let inputs = TenantInputs.read(source, buildKey: buildKey, cached: statCache.entry(for: source.id),
-                                           previousKey: previous.tenantKeys[source.id], now: now)
+        let results = ParallelMap.map(tenants, jobs: options.jobs)
+            { source -> (result: TenantBuilder.Result, key: String, cacheEntry: InputStatCache.Entry?, cacheEntryChanged: Bool) in
+            let cached = statCache.entry(for: source.id)
+            let previousKey = previous.tenantKeys[source.id]
+            let inputs = TenantInputs.read(source, buildKey: buildKey, cached: cached, previousKey: previousKey, now: now)
             let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
-            let isUnchanged = previous.tenantKeys[source.id] == inputs.key && inputs.diagnostics.isEmpty
-            return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key, inputs.cacheEntry)
+            let isUnchanged = previousKey == inputs.key && inputs.diagnostics.isEmpty
+            return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key,
+                    inputs.cacheEntry, inputs.cacheEntry != cached)
         }
-        // The stat cache is rewritten only when an entry changed (compared one by one: most
-        // are the ones just read).
+        // The stat cache is rewritten only when an entry changed (each tenant's compared by
+        // the thread that built it: most are the ones just read).
         var nextStatCache = statCache
         var statCacheChanged = false
-        for (source, result) in zip(tenants, results) where statCache.entry(for: source.id) != result.cacheEntry {
+        for (source, result) in zip(tenants, results) where result.cacheEntryChanged {
             nextStatCache.setEntry(result.cacheEntry, for: source.id)
             statCacheChanged = true
         }
@@ -125,7 +128,7 @@ public enum BuildPipeline {
         var manifest = Manifest()
         var pages = 0
         var reused = 0
-        for (source, (result, key, _)) in zip(tenants, results) {
+        for (source, (result, key, _, _)) in zip(tenants, results) {
             diagnostics += result.diagnostics
             if let chunk = result.inputs { manifest.inputChunks.append(chunk) }
             if let chunk = result.outputs { manifest.outputChunks.append(chunk) }

@@ -95,7 +95,7 @@ enum YAMLComposer {
                     }
                     let node = YAMLNode.scalar(.init(string: String(decoding: value, as: UTF8.self),
                                                      style: Self.style(scalar.style), mark: Self.mark(event.start_mark)))
-                    if let problem = attach(node) { return .failed(problem) }
+                    attach(node)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
@@ -117,7 +117,7 @@ enum YAMLComposer {
                         }
                         node = .mapping(.init(pairs: pairs, mark: mark))
                     }
-                    if let problem = attach(node) { return .failed(problem) }
+                    attach(node)
                 default:
                     break
                 }
@@ -125,10 +125,10 @@ enum YAMLComposer {
         }
 
         /// Puts a finished node where it belongs: the root, a list item, a key or a value.
-        mutating func attach(_ node: YAMLNode) -> Problem? {
+        mutating func attach(_ node: YAMLNode) {
             guard let top = stack.popLast() else {
                 root = node
-                return nil
+                return
             }
             switch top {
             case .list(var nodes, let mark):
@@ -145,7 +145,6 @@ enum YAMLComposer {
                     stack.append(.mapping(pairs: pairs, key: node, mark: mark, seen: seen, repeats: repeats))
                 }
             }
-            return nil
         }
 
         static func mark(_ mark: yaml_mark_t) -> YAMLNode.Mark {

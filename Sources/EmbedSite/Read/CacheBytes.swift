@@ -5,8 +5,7 @@ struct CacheBytesWriter {
 
     mutating func append(_ text: String) { bytes += text.utf8 }
     mutating func append(byte: UInt8) { bytes.append(byte) }
-    mutating func append(bytes more: [UInt8]) { bytes += more }
-    mutating func append(bytes more: ArraySlice<UInt8>) { bytes += more }
+    mutating func append(bytes more: some Sequence<UInt8>) { bytes += more }
 
     mutating func append(_ value: UInt64) {
         var digits: [UInt8] = []

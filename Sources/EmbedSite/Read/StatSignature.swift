@@ -17,9 +17,7 @@ struct StatSignature {
     mutating func add(_ stamp: FileStamp, as name: String) {
         bytes += name.utf8
         bytes.append(0)
-        for field in [stamp.device, stamp.inode, UInt64(bitPattern: stamp.size), UInt64(stamp.mode),
-                      UInt64(bitPattern: Int64(stamp.modified.tv_sec)), UInt64(bitPattern: Int64(stamp.modified.tv_nsec)),
-                      UInt64(bitPattern: Int64(stamp.changed.tv_sec)), UInt64(bitPattern: Int64(stamp.changed.tv_nsec))] {
+        for field in stamp.fields {
             withUnsafeBytes(of: field.littleEndian) { bytes += $0 }
         }
         if stamp.isFresh(now: now) { isFresh = true }

@@ -16,6 +16,8 @@ struct TemplateSet: Sendable {
     private var origins: [String: String]
     private(set) var library = MustacheLibrary()
     private(set) var layouts: Set<String> = []
+    /// Path → sha256 of the text in effect, computed once for the build key and the manifest.
+    private(set) var hashes: [String: String] = [:]
 
     static func load(root: URL, displayRoot: String) -> (TemplateSet, [Diagnostic]) {
         var set = TemplateSet(files: DefaultFiles.files, origins: [:])
@@ -43,6 +45,7 @@ struct TemplateSet: Sendable {
                 }
             }
         }
+        set.hashes = set.files.mapValues { ContentHash.sha256Hex($0) }
         diagnostics += set.compile()
         diagnostics += set.partialCycles()
         return (set, diagnostics)
@@ -125,9 +128,7 @@ struct TemplateSet: Sendable {
 extension TemplateSet {
     /// `templates/<path>` → sha256 of the text in effect, for the manifest.
     var fileHashesForManifest: [String: String] {
-        var hashes: [String: String] = [:]
-        for (path, text) in files { hashes["templates/\(path)"] = ContentHash.sha256Hex(text) }
-        return hashes
+        Dictionary(uniqueKeysWithValues: hashes.map { ("templates/\($0.key)", $0.value) })
     }
 }
 
@@ -149,7 +150,7 @@ extension TemplateSet {
     /// Part of every tenant's key: the templates and assets in effect, the tool version and the
     /// build mode. Changing any of them re-renders every tenant.
     func buildKey(dev: Bool) -> String {
-        let listing = files.keys.sorted().map { "\($0) \(ContentHash.sha256Hex(files[$0]!))" }.joined(separator: "\n")
+        let listing = hashes.keys.sorted().map { "\($0) \(hashes[$0]!)" }.joined(separator: "\n")
         return ContentHash.sha256Hex("embedsmith \(Manifest.toolVersion) dev=\(dev)\n" + listing)
     }
 }

@@ -107,15 +107,9 @@ enum ManifestLines {
             return string(inner)
         }
 
-        func tenant(ofOutput key: Range<Int>) -> Range<Int> {
-            key.lowerBound..<(find(UInt8(ascii: "/"), in: key) ?? key.upperBound)
-        }
-
-        func tenant(ofInput key: Range<Int>) -> Range<Int> {
-            guard starts(key, "content/") else { return key.lowerBound..<key.lowerBound }
-            let rest = (key.lowerBound + 8)..<key.upperBound
-            return rest.lowerBound..<(find(UInt8(ascii: "/"), in: rest) ?? rest.upperBound)
-        }
+        /// The rules of `ManifestLines.tenant(ofOutput:)` and `tenant(ofInput:)`, as offsets.
+        func tenant(ofOutput key: Range<Int>) -> Range<Int> { ManifestLines.tenant(ofOutput: bytes[key]).indices }
+        func tenant(ofInput key: Range<Int>) -> Range<Int> { ManifestLines.tenant(ofInput: bytes[key]).indices }
 
         func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
             guard !range.isEmpty, let found = memchr(buffer.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
