@@ -51,7 +51,7 @@ struct TreeInspection {
         guard entering else { return }
         switch CMarkDocument.type(of: node) {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-            if !allowRawHTML { reportRawHTML(node) }
+            if allowRawHTML { checkRawMeta(node) } else { reportRawHTML(node) }
         case CMARK_NODE_CODE_BLOCK:
             checkEmbedPlacement(node)
         case CMARK_NODE_HEADING:
@@ -77,6 +77,16 @@ struct TreeInspection {
         issues.append(MarkdownIssue(
             line: position.line, column: position.column, code: "markdown-raw-html",
             message: "raw HTML is not allowed in Markdown ('\(snippet)'); set 'rawHTML: true' in the front matter to allow it"))
+    }
+
+    private mutating func checkRawMeta(_ node: OpaquePointer) {
+        guard let literal = CMarkDocument.literal(of: node), let offset = RawHTMLMeta.firstTag(in: literal) else { return }
+        let start = position(of: node)
+        let at = RawHTMLMeta.position(of: offset, in: literal, startLine: start.line, startColumn: start.column)
+        issues.append(MarkdownIssue(
+            line: at.line, column: at.column, code: "markdown-raw-meta",
+            message: "raw HTML may not hold a <meta> element ('\(Self.snippet(String(decoding: Array(literal.utf8).dropFirst(offset), as: UTF8.self)))'): "
+                + "in a page's body it is still obeyed, and http-equiv=\"refresh\" sends every visitor elsewhere without a click"))
     }
 
     private mutating func checkEmbedPlacement(_ node: OpaquePointer) {

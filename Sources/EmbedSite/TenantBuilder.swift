@@ -56,6 +56,9 @@ struct TenantBuilder {
                                              at: tenant.raw.object("theme")?.location(of: "logo")))
         }
 
+        result.diagnostics += TenantFilePolicy.problems(pages: source.pages, assets: inputs.assets,
+                                                        displayFolder: String(source.configDisplayPath.dropLast("/tenant.yaml".count)))
+
         var parsed: [ParsedPage] = []
         for (page, data) in inputs.pages {
             let (pageOrNil, diagnostics) = PageParser.parse(page, data: data, context: context)
@@ -79,7 +82,7 @@ struct TenantBuilder {
         var files: [(path: String, data: Data)] = []
         for page in parsed {
             let usesBridge = page.needsBridge
-            let csp = ContentSecurityPolicy(usesScripts: usesBridge, contribution: page.csp)
+            let csp = ContentSecurityPolicy(bridgeIntegrity: usesBridge ? shared.bridge.integrity : nil, contribution: page.csp)
             let canonical = try? canonicalPolicy.validate(tenant.baseURL + PagePaths.publicPath(of: page.source.outputPath))
             let settings: JSONValue? = usesBridge ? page.bridgeSettings(locale: tenant.locale) : nil
             let head = HeadBuilder.build(page: page, canonical: canonical, csp: csp,

@@ -43,6 +43,13 @@ public enum TenantLoader {
         if let base = object["baseURL"], let url = base.string, !url.hasSuffix("/") {
             diagnostics.append(.error("config-base-url", "'baseURL' must end with '/' (pages are published below it), found '\(url)'", at: base.location))
         }
+        if let base = object["baseURL"], let url = base.string, let path = try? WebURL.parse(url).pathname,
+           let character = HeadersRulePath.firstPatternCharacter(in: path) {
+            diagnostics.append(.error("config-base-path",
+                                      "'baseURL' path '\(path)' holds '\(character)', which _headers rules cannot hold literally: Netlify and Cloudflare Pages read '*' and ':name' as patterns there and document no escape",
+                                      at: base.location,
+                                      hint: "publish the tenant at a path of ASCII letters, digits, '-', '.', '_' and '~'"))
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = TenantConfig(
             id: id, file: file,

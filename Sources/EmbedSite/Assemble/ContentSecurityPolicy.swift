@@ -2,13 +2,16 @@ import EmbedVendors
 
 /// The policy of one page: deny by default, then exactly what the page uses.
 struct ContentSecurityPolicy: Sendable, Hashable {
-    var usesScripts: Bool
+    /// The `integrity` of the bridge when the page loads it. The bridge is allowed by that hash
+    /// (CSP3 matches a hash source against an external script's integrity), never by `'self'`:
+    /// any file on the tenant's origin, a tenant's asset included, would run under `'self'`.
+    var bridgeIntegrity: String?
     var contribution: CSPContribution
 
     /// For the `<meta>` tag (no frame-ancestors: browsers ignore it there).
     var metaValue: String {
         var directives: [String] = ["default-src 'none'"]
-        let scripts = (usesScripts ? ["'self'"] : []) + contribution.scriptSources.sorted()
+        let scripts = (bridgeIntegrity.map { ["'\($0)'"] } ?? []) + contribution.scriptSources.sorted()
         directives.append("script-src " + (scripts.isEmpty ? "'none'" : scripts.joined(separator: " ")))
         directives.append("style-src 'self'")
         directives.append((["img-src 'self'"] + contribution.imageSources.sorted()).joined(separator: " "))
