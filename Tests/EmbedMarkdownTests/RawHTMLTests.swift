@@ -60,3 +60,17 @@ import Testing
             "<h1 id=\"a\">A</h1>\n<p>para <em>b</em></p>\n<ul>\n<li>c</li>\n</ul>\n")])
     }
 }
+
+@Suite struct RawHTMLMetaTests {
+    @Test func metaIsRefusedInAllowedRawHTMLWithItsPosition() {
+        let page = "Intro\n\n<div>\nmoved <meta http-equiv=refresh content=\"0;url=/x\">\n</div>\n\nand <Meta/> inline\n"
+        let rendered = MarkdownRenderer.render(page, firstLine: 3, allowRawHTML: true)
+        #expect(rendered.issues.map { [$0.line, $0.column] } == [[6, 7], [9, 5]])
+        #expect(rendered.issues.allSatisfy { $0.code == "markdown-raw-meta" })
+    }
+
+    @Test func otherElementsAndTextNamedMetaAreNotRefused() {
+        let page = "<metadata>x</metadata> <meter value=\"1\"></meter>\n\nThe word meta, and `<meta>` in code, and &lt;meta&gt;.\n"
+        #expect(MarkdownRenderer.render(page, firstLine: 1, allowRawHTML: true).issues == [])
+    }
+}

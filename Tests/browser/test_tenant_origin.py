@@ -87,7 +87,10 @@ def ran(t):
 
 def test_the_bridge_runs_and_a_tenant_script_on_the_same_origin_does_not(t):
     page = t.page
-    page.goto(f"{ORIGIN}{BASE}index.html", wait_until="load")
+    response = page.goto(f"{ORIGIN}{BASE}index.html", wait_until="load")
+    # The page's own policy only: the assets' sandbox rule does not reach a page path.
+    assert "script-src 'sha384-" in response.headers["content-security-policy"]
+    assert "sandbox" not in response.headers["content-security-policy"]
     wait_for(lambda: page.evaluate("() => typeof window.embedsmith === 'object'"), what="the bridge")
     page.wait_for_timeout(200)
     assert page.evaluate("() => window.__evil === undefined")
