@@ -305,6 +305,10 @@ included. Edit one character, or let a minifier touch the page, and the script s
 running. A hash that matches no script is a leftover that allows code nobody reviews.
 Data blocks such as `<script type="application/json">` do not run and need no hash.
 
+A hash can also allow an external script through its `integrity` (CSP3; Chrome 59, Firefox
+116, Safari 15.6): generated pages allow the bridge that way instead of with `'self'`. Such a
+hash counts as used.
+
 ## Examples
 
 ```html novalid
@@ -317,6 +321,11 @@ Data blocks such as `<script type="application/json">` do not run and need no ha
 
 ```html isvalid
 <head><meta http-equiv="Content-Security-Policy" content="script-src 'sha256-DIm7WJS6ZKDYe5qFLPy+h4JFI9Bol5QmYC57mt3Fb00='"><script>start()</script><script type="application/json">{"a":1}</script></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'sha384-ZD9ZnjE/hqTDEw6/rhcLWzw72gNHam9olfUibARpCPwATLG9ACJunN/QENKm8Gk7'">
+<script src="assets/embedsmith/embedsmith-bridge.18d82fed2b.js" integrity="sha384-ZD9ZnjE/hqTDEw6/rhcLWzw72gNHam9olfUibARpCPwATLG9ACJunN/QENKm8Gk7"></script></head>
 ```
 
 """#,
@@ -467,6 +476,40 @@ it at once.
 
 ```html isvalid
 <iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k" loading="lazy"></iframe>
+```
+
+"""#,
+        "meta-refresh": #"""
+# meta-refresh
+
+**No `<meta http-equiv="refresh">`.** Error.
+
+## Why
+
+A refresh navigates every visitor, without a click, to the URL it names (or reloads the page
+forever). No Content-Security-Policy directive governs it, and browsers obey it in `<body>`
+as well as in `<head>`: on a page whose HTML a tenant or a contributor writes, one line sends
+every visitor to a file of theirs on the same origin, or to any site. The generator never
+writes one, and refuses `<meta>` in a page's raw HTML (`markdown-raw-meta`).
+A `javascript:` refresh is also [url-scheme](url-scheme.md)'s.
+
+## What it checks
+
+Every HTML `<meta>` whose `http-equiv` is `refresh` (case and surrounding spaces ignored),
+wherever it is in the page.
+
+## Examples
+
+```html novalid
+<body><div>Moved. <meta http-equiv="refresh" content="0; url=assets/offer.svg"></div></body>
+```
+
+```html novalid
+<head><meta http-equiv="Refresh" content="30"></head>
+```
+
+```html isvalid
+<head><meta name="description" content="refresh"></head><body><a href="new-page.html">This page has moved</a></body>
 ```
 
 """#,
@@ -714,6 +757,92 @@ without `integrity`: Apizee's `loaderAgent.js` and TeamViewer Engage's tenant sc
 <script src="https://cdn.apirtc.com/agent/loaderAgent.js"></script>
 <script src="https://cdn.example.com/widget.js" integrity="sha384-lpmqazcxWnhq9hkRXAyeYWyTc0Aq2N+6sfZ4anVsAUyIdL6T2bljzXv3Nc8DNIWQ" crossorigin="anonymous"></script>
 <script src="assets/app.js"></script>
+```
+
+"""#,
+        "script-same-origin": #"""
+# script-same-origin
+
+**No script from the page's own origin except embedsmith's bridge, loaded with `integrity`.**
+Error.
+
+## Why
+
+Where several people publish files on one origin (a multi-tenant support site, where each
+tenant uploads its own assets), a same-origin script is whatever file someone put at that
+path, and a policy that allows scripts with `'self'` runs every such file with the page's
+rights: its DOM, its cookies, its frames. Generated pages load one same-origin script, the
+bridge, and allow it by its hash (CSP3 matches a hash source against an external script's
+`integrity`), never with `'self'`, so a tenant's `assets/app.js` does not run even if it is
+published.
+
+If only you can publish on the origin, turn the rule off (`script-same-origin: off` under
+`check.rules` in `embedsmith.yaml`), or exempt one reviewed script with
+`<!-- embedsmith-disable-next-element script-same-origin -->`; allow it by its hash rather
+than with `'self'` all the same.
+
+## What it checks
+
+Every classic or module `<script src>` whose URL resolves to the page's origin (relative
+URLs, and absolute ones on the origin of the page's `<link rel="canonical">`): it must be the
+bridge (`embedsmith-bridge.<hash>.js`) and carry `integrity`. Scripts inside SVG are
+[svg-script](svg-script.md)'s.
+
+## Examples
+
+```html novalid
+<body><script src="assets/app.js"></script></body>
+```
+
+```html novalid
+<head><link rel="canonical" href="https://support.acme.example/help/"></head>
+<body><script type="module" src="https://support.acme.example/other/x.js"></script></body>
+```
+
+```html novalid
+<head><script src="assets/embedsmith/embedsmith-bridge.18d82fed2b.js"></script></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'sha384-ZD9ZnjE/hqTDEw6/rhcLWzw72gNHam9olfUibARpCPwATLG9ACJunN/QENKm8Gk7'">
+<script src="assets/embedsmith/embedsmith-bridge.18d82fed2b.js" integrity="sha384-ZD9ZnjE/hqTDEw6/rhcLWzw72gNHam9olfUibARpCPwATLG9ACJunN/QENKm8Gk7"></script>
+<script src="https://cdn.apirtc.com/agent/loaderAgent.js"></script></head>
+```
+
+"""#,
+        "svg-script": #"""
+# svg-script
+
+**No script elements and no `javascript:` animations in inline SVG.** Error.
+
+## Why
+
+An SVG `<script>` inside an HTML page runs like any other script, but reviews and sanitizers
+that think in HTML often let it through, and SVG animations can rewrite a link's `href` to a
+`javascript:` URL after the page is checked (`<set attributeName="href" to="javascript:…">`).
+The generator never writes either. SVG files published next to the pages are checked by
+`embedsmith build` (`asset-script-capable`) and served under a sandboxing policy.
+
+## What it checks
+
+Every `<script>` in the SVG namespace (inline, or loading a file with `href`), and every
+`<set>` or `<animate>` whose `attributeName` is `href` or `xlink:href` and whose `to`, `from`,
+`by` or `values` holds a `javascript:` or `vbscript:` URL (tabs, newlines and case ignored, as a
+browser reads a URL). `on*` attributes on SVG elements are
+[inline-event-handler](inline-event-handler.md)'s.
+
+## Examples
+
+```html novalid
+<body><svg width="10" height="10"><script>alert(document.domain)</script></svg></body>
+```
+
+```html novalid
+<body><svg width="10" height="10"><a><set attributeName="href" to="java&#9;script:alert(1)"/><rect width="10" height="10"/></a></svg></body>
+```
+
+```html isvalid
+<body><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10"><animate attributeName="opacity" values="0;1" dur="1s"/></rect></svg></body>
 ```
 
 """#,

@@ -1,7 +1,9 @@
 import EmbedCore
 
 /// Every inline script is allowed by the page's CSP through the hash of its exact text
-/// (sha256, sha384 or sha512), and every hash in `script-src` matches an inline script.
+/// (sha256, sha384 or sha512), and every hash in `script-src` matches an inline script or the
+/// `integrity` of an external one (CSP3 allows such a script by that hash: how generated pages
+/// allow the bridge without `'self'`).
 public struct CSPScriptHashRule: CheckRule {
     public let id = "csp-script-hash"
     public let summary = "every inline script's hash is in script-src, and every script-src hash matches a script"
@@ -30,6 +32,18 @@ public struct CSPScriptHashRule: CheckRule {
                 }
             }
         }
+        for script in page.elements(named: "script") where script.has("src") {
+            for token in (script.value("integrity") ?? "").splitOnHTMLSpace {
+                let metadata = token.split(separator: "?", maxSplits: 1).first.map(String.init) ?? String(token)
+                guard let pinned = CSPSourceList.hashSource("'" + metadata + "'") else { continue }
+                for meta in metas {
+                    guard let directive = meta.policy.effective("script-src-elem") else { continue }
+                    for hash in CSPSourceList(directive.sources).hashes where hash.algorithm == pinned.algorithm && hash.digest == pinned.digest {
+                        matched.insert(hash.source)
+                    }
+                }
+            }
+        }
         for meta in metas {
             guard let directive = meta.policy.effective("script-src-elem") else { continue }
             let content = meta.element.attribute("content")
@@ -47,6 +61,6 @@ private enum Message {
     static func addHint(_ source: String, _ directive: String) -> String {
         "add \(source) to \(directive) (the hash of the script's exact text), or move the script to a file"
     }
-    static func stale(_ source: String) -> String { "script-src hash \(source.clipped(60)) matches no inline script of the page" }
+    static func stale(_ source: String) -> String { "script-src hash \(source.clipped(60)) matches no inline script and no script's integrity" }
     static let staleHint = "remove it: a leftover hash allows a script nobody reviewed"
 }

@@ -25,6 +25,9 @@ public enum RuleRegistry {
         InlineEventHandlerRule(),
         BridgeBeforeFrameRule(),
         ScriptIntegrityRule(),
+        ScriptSameOriginRule(),
+        MetaRefreshRule(),
+        SVGScriptRule(),
     ]
 
     public static let ids: [String] = all.map(\.id)
