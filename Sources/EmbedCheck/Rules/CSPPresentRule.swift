@@ -21,5 +21,5 @@ public struct CSPPresentRule: CheckRule {
 private enum Message {
     static let missing = "no Content-Security-Policy <meta> in <head>: any injected script or frame would run"
     static let empty = "the Content-Security-Policy <meta> has no directive: it restricts nothing"
-    static let hint = "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; frame-src https://vendor.example; base-uri 'none'; object-src 'none'\"> first in <head>"
+    static let hint = "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha384-…' (each script file's integrity); frame-src https://vendor.example; base-uri 'none'; object-src 'none'\"> first in <head>"
 }

@@ -35,7 +35,7 @@ public struct CSPUnsafeInlineRule: CheckRule {
 
 private enum Message {
     static let noScriptSrc = "the Content-Security-Policy has no script-src (nor default-src): every inline script runs"
-    static let noScriptSrcHint = "add script-src 'self' plus the sha256 of each inline script"
+    static let noScriptSrcHint = "add script-src with the hash of each script: an inline script's text, a file's integrity (rather than 'self', which allows every file on the origin)"
     static func scripts(_ directive: String) -> String { "\(directive) allows 'unsafe-inline': any injected <script> or on* handler runs" }
     static func ignored(_ directive: String) -> String {
         "\(directive) has 'unsafe-inline' next to hashes or nonces: current browsers ignore it, only very old ones obey it"
