@@ -36,9 +36,10 @@ enum ContentRefusal {
                hint: "remove it from the tenant folder")
     }
 
-    static func nameEncoding(_ file: String, _ escapedName: String) -> Diagnostic {
-        .error("content-name-encoding", "the name '\(escapedName)' is not valid UTF-8 (its bytes are shown escaped); file and folder names become URLs",
-               at: at(file), hint: "rename it with UTF-8 characters")
+    /// Located at the folder holding the name: the name itself cannot be printed as it is.
+    static func nameEncoding(in folder: String, _ escapedName: String) -> Diagnostic {
+        .error("content-name-encoding", "the name '\(escapedName)' in this folder is not valid UTF-8 (its bytes are shown escaped); file and folder names become URLs",
+               at: at(folder), hint: "rename it with UTF-8 characters")
     }
 
     static func tooDeep(_ file: String) -> Diagnostic {

@@ -67,7 +67,7 @@ enum ContentScanner {
         for entry in try contentFolder.list().entries {
             let display = contentPrefix + "/" + entry.name
             if !entry.isUTF8 {
-                diagnostics.append(ContentRefusal.nameEncoding(display, entry.name))
+                diagnostics.append(ContentRefusal.nameEncoding(in: contentPrefix, entry.name))
             } else if entry.kind == .symlink {
                 diagnostics.append(ContentRefusal.symlink(display, entry.name))
             } else if entry.kind == .folder {
@@ -153,7 +153,7 @@ enum ContentScanner {
             let display = "\(walk.displayPrefix)/\(rel)"
             if rel == "tenant.yaml" { continue }   // checked by scanTenant
             if !entry.isUTF8 {
-                walk.diagnostics.append(ContentRefusal.nameEncoding(display, name))
+                walk.diagnostics.append(ContentRefusal.nameEncoding(in: relative.isEmpty ? walk.displayPrefix : "\(walk.displayPrefix)/\(relative)", name))
                 continue
             }
             if rel.utf8.count > ContentRefusal.maxPathBytes {
