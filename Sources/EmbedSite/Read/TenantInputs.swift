@@ -64,7 +64,8 @@ struct TenantInputs: @unchecked Sendable {
                 inputs.diagnostics.append(ContentRefusal.assetTooLarge(source.displayPath(of: asset.relativePath), size: stamp.size, limit: limits.assetBytes))
             }
         }
-        if total > limits.tenantBytes {
+        // The total, when no single file already says why.
+        if inputs.diagnostics.isEmpty, total > limits.tenantBytes {
             inputs.diagnostics.append(ContentRefusal.tenantTooLarge(source.displayFolder, size: total, limit: limits.tenantBytes))
         }
         guard inputs.diagnostics.isEmpty else { return inputs }
