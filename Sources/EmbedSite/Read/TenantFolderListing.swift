@@ -23,9 +23,14 @@ final class TenantFolder {
     }
 
     let descriptor: Int32
+    /// The listing stream, made on the descriptor when the folder is first listed (it then
+    /// owns the descriptor: no `dup`, one fewer system call a folder).
+    private var stream: OpaquePointer?
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
-    deinit { close(descriptor) }
+    deinit {
+        if let stream { closedir(stream) } else { close(descriptor) }
+    }
 
     /// Opens `name` in `parent` (a descriptor, or `AT_FDCWD` with a path): a folder, never
     /// through a link (`ELOOP`/`ENOTDIR` when it is not a folder) unless `followingLink` (for
@@ -40,16 +45,13 @@ final class TenantFolder {
     func list() throws -> (stamp: FileStamp?, entries: [Entry]) {
         var info = stat()
         let stamp: FileStamp? = fstat(descriptor, &info) == 0 ? FileStamp(info) : nil
-        // fdopendir owns the descriptor it gets; keep ours for opening the entries.
-        let copy = dup(descriptor)
-        guard copy >= 0 else { throw POSIXError.fromErrno }
-        guard let folder = fdopendir(copy) else {
-            let error = POSIXError.fromErrno
-            close(copy)
-            throw error
+        if let stream {
+            rewinddir(stream)
+        } else {
+            guard let made = fdopendir(descriptor) else { throw POSIXError.fromErrno }
+            stream = made
         }
-        defer { closedir(folder) }
-        rewinddir(folder)
+        let folder = stream!
         var entries: [Entry] = []
         while true {
             errno = 0
