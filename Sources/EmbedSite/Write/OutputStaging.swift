@@ -133,7 +133,7 @@ enum HardLinkCopy {
 
     static func copy(path source: String, to destination: String) throws {
         try StagingWriter.makeFolder(destination)
-        for entry in try DirectoryListing.entries(source, includingHidden: true, followLinks: false, sorted: false) {
+        for entry in try DirectoryListing.entries(source, includingHidden: true, sorted: false) {
             let from = source + "/" + entry.name, to = destination + "/" + entry.name
             if entry.isFolder {
                 try copy(path: from, to: to)
