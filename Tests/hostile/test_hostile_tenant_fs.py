@@ -154,3 +154,27 @@ def test_a_second_spelling_of_the_output_finds_the_lock_taken(tmp_path):
     assert status == 74, stderr
     assert "[output-busy]" in stderr
     assert not (tmp_path / "site" / "acme").exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not pathlib.Path("/usr/bin/setpriv").exists(),
+                    reason="needs root and setpriv to run the build as an unprivileged user (root reads any folder)")
+def test_unreadable_sub_folder_and_page_name_the_tenant_and_the_file(tmp_path):
+    # Root is never refused a read, so the build runs as nobody on a project nobody owns,
+    # with one folder and one page it may not read (it failed with "cannot read content/").
+    import tempfile
+    base = pathlib.Path(tempfile.mkdtemp(prefix="embedsmith-unreadable-", dir="/tmp"))
+    try:
+        tenant = project(base, {"content/acme/sub/page.md": PAGE, "content/acme/secret.md": PAGE})
+        for path in [base, *base.rglob("*")]:
+            os.chown(path, 65534, 65534)
+        os.chmod(base, 0o755)
+        os.chmod(tenant / "sub", 0)
+        os.chmod(tenant / "secret.md", 0)
+        result = subprocess.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                                 str(BINARY), "build", "--quiet"], cwd=base, capture_output=True, text=True, timeout=HANG_GUARD_S)
+        assert result.returncode == 65, result.stderr
+        assert "content/acme/sub:1:1: error: cannot read the folder: Permission denied [content-unreadable]" in result.stderr
+        assert "content/acme/secret.md:1:1: error: cannot read page: Permission denied [content-unreadable]" in result.stderr
+        assert not (base / "site").exists()
+    finally:
+        subprocess.run(["rm", "-rf", str(base)], check=False)
