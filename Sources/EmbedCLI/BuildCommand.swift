@@ -22,7 +22,14 @@ struct BuildCommand: ParsableCommand {
           embedsmith build --tenant acme --tenant globex
           embedsmith build --root ~/support-sites --out /srv/www --jobs 4
 
-        Exit codes: 0 built; 65 invalid config, content or template; 74 I/O failure; 64 usage.
+        Tenant folders are untrusted: symbolic links, FIFOs and devices in them are
+        refused, not followed or opened; assets are limited in size (build.limits in
+        embedsmith.yaml beside content/: assetBytes, default 50 MiB; tenantBytes,
+        default 500 MiB).
+
+        Exit codes: 0 built; 65 invalid config, content or template; 74 I/O failure;
+        64 usage (including an --out that is neither a site embedsmith wrote nor an
+        empty folder).
         """)
 
     @Option(name: .long, help: ArgumentHelp("Project folder with content/ and templates/.", valueName: "dir"))

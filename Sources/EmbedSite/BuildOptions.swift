@@ -26,4 +26,11 @@ public struct BuildOptions: Sendable {
         self.dev = dev
         self.clean = clean
     }
+
+    /// The same options writing to `output` (kept as given: it is already a real path).
+    func with(output: URL) -> BuildOptions {
+        var copy = self
+        copy.output = output
+        return copy
+    }
 }

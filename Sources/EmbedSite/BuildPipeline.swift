@@ -18,8 +18,10 @@ public enum BuildPipeline {
         public var wroteOutput = false
     }
 
-    public static func run(_ options: BuildOptions, displayRoot: String = "") -> Summary {
+    public static func run(_ requested: BuildOptions, displayRoot: String = "") -> Summary {
         var diagnostics: [Diagnostic] = []
+        // Everything about the output hangs off its real path: two spellings are one folder.
+        let options = requested.with(output: RealOutputFolder.resolve(requested.output))
         func fail(_ status: ExitStatus, _ extra: [Diagnostic] = []) -> Summary {
             Summary(diagnostics: (diagnostics + extra).sortedForOutput(), tenantCount: 0, pageCount: 0, succeeded: false, exitStatus: status)
         }
@@ -41,6 +43,8 @@ public enum BuildPipeline {
         let statCache = options.clean ? InputStatCache() : InputStatCache.read(statCachePath, contentRoot: contentRoot)
         let now = options.clock ?? Int(time(nil))
 
+        let (settings, settingsDiagnostics) = BuildSettingsFile.load(root: options.root, displayRoot: displayRoot)
+        diagnostics += settingsDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.load(root: options.root, displayRoot: displayRoot)
         diagnostics += templateDiagnostics
         let scanned: (tenants: [TenantSource], diagnostics: [Diagnostic])
@@ -50,7 +54,6 @@ public enum BuildPipeline {
         } catch {
             return fail(.ioFailure, [.error("io-read", "cannot read content/: \(error.localizedDescription)")])
         }
-        diagnostics += scanned.diagnostics
         var tenants = scanned.tenants
         if !options.tenants.isEmpty {
             let known = Set(tenants.map(\.id))
@@ -61,7 +64,11 @@ public enum BuildPipeline {
             }
             tenants = tenants.filter { options.tenants.contains($0.id) }
         }
+        // Settings, templates and names are the whole build's: no tenant can build without them.
         if diagnostics.hasErrors { return fail(.invalidInput) }
+        // A tenant's refused files are its own errors: the other tenants are still built (into
+        // the staging folder, dropped at the end), so every tenant's errors are listed together.
+        diagnostics += scanned.diagnostics
 
         let buildKey = templates.buildKey(dev: options.dev)
         let previous = previousManifest.value
@@ -75,7 +82,7 @@ public enum BuildPipeline {
         let inPlace = !options.clean && FileManager.default.fileExists(atPath: options.output.path + "/" + OutputStaging.manifestPath)
         let staging = OutputStaging(output: options.output)
         do {
-            if let refusal = try staging.prepare(root: options.root) { return fail(.ioFailure, [refusal]) }
+            if let refusal = try staging.prepare(root: options.root) { return fail(.usage, [refusal]) }
         } catch {
             return fail(.ioFailure, [.error("io-write", "cannot prepare the output folder '\(options.output.path)': something in its path is not a writable folder")])
         }
@@ -88,7 +95,7 @@ public enum BuildPipeline {
             { source -> (result: TenantBuilder.Result, key: String, cacheEntry: InputStatCache.Entry?, cacheEntryChanged: Bool) in
             let cached = statCache.entry(for: source.id)
             let previousKey = previous.tenantKeys[source.id]
-            let inputs = TenantInputs.read(source, buildKey: buildKey, cached: cached, previousKey: previousKey, now: now)
+            let inputs = TenantInputs.read(source, buildKey: buildKey, limits: settings, cached: cached, previousKey: previousKey, now: now)
             let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
             let isUnchanged = previousKey == inputs.key && inputs.diagnostics.isEmpty
             return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key,
@@ -119,7 +126,7 @@ public enum BuildPipeline {
         let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
 
         // Nothing changed and nothing was deleted: the site is already what this build would write.
-        if inPlace, unchanged == building, previousTenants == building.union(kept) {
+        if inPlace, unchanged == building, previousTenants == building.union(kept), !diagnostics.hasErrors {
             staging.abandon()
             return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: 0,
                            succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)

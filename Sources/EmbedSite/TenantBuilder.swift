@@ -56,8 +56,13 @@ struct TenantBuilder {
                                              at: tenant.raw.object("theme")?.location(of: "logo")))
         }
 
+        // An SVG is scanned from the bytes that hashed as the copy below will (a swap in between is refused there).
         result.diagnostics += TenantFilePolicy.problems(pages: source.pages, assets: inputs.assets,
-                                                        displayFolder: String(source.configDisplayPath.dropLast("/tenant.yaml".count)))
+                                                        displayFolder: source.displayFolder) { asset, hashed in
+            guard case .success(let (data, sha256))? = inputs.reader?.read(asset.relativePath, limit: inputs.limits.assetBytes),
+                  sha256 == hashed else { return nil }
+            return [UInt8](data)
+        }
 
         var parsed: [ParsedPage] = []
         for (page, data) in inputs.pages {
@@ -101,9 +106,6 @@ struct TenantBuilder {
 
         files.append(("_headers", Data(HeadersFile.render(basePath: basePath, frameAncestors: tenant.frameAncestors, entries: headerEntries).utf8)))
         files.append((theme.path, theme.data))
-        for (asset, data) in inputs.assets {
-            files.append((asset.relativePath, data))
-        }
         var writer = staging.writer()
         var outputs: [String: String] = [:]
         for (path, data) in files {
@@ -112,6 +114,21 @@ struct TenantBuilder {
                 outputs["\(id)/\(path)"] = ContentHash.sha256Hex(data)
             } catch {
                 result.diagnostics.append(.error("io-write", "cannot write \(id)/\(path): \(error.localizedDescription)"))
+            }
+        }
+        // Assets are streamed from the tenant folder to the staging folder, hashed on the way.
+        for (asset, sha256) in inputs.assets {
+            guard let reader = inputs.reader else { break }
+            let displayPath = source.displayPath(of: asset.relativePath)
+            switch writer.copy(asset.relativePath, from: reader, limit: inputs.limits.assetBytes, to: "\(id)/\(asset.relativePath)") {
+            case .success(let copied) where copied == sha256:
+                outputs["\(id)/\(asset.relativePath)"] = copied
+            case .success:
+                result.diagnostics.append(ContentRefusal.unreadable(displayPath, "asset", reason: "it changed while the build was reading it; build again"))
+            case .failure(.write(let code)):
+                result.diagnostics.append(.error("io-write", "cannot write \(id)/\(asset.relativePath): \(String(cString: strerror(code)))"))
+            case .failure(let failure):
+                result.diagnostics.append(ContentRefusal.refused(displayPath, "asset", relativePath: asset.relativePath, failure))
             }
         }
         // The same bytes for every tenant: one copy, hard-linked into each tenant folder.

@@ -107,15 +107,15 @@ import Testing
         #expect(copied.encoded() == manifest.encoded())
     }
 
-    @Test func directoryListingIsSortedSkipsHiddenAndFollowsLinks() throws {
+    @Test func directoryListingIsSortedSkipsHiddenAndNeverFollowsLinks() throws {
         let dir = TestProject.temporaryDirectory("listing")
         defer { try? FileManager.default.removeItem(at: dir) }
         try TestProject.write(["b.md": "", "a/x.md": "", ".hidden": "", "target/y": ""], into: dir)
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: dir.path + "/target")
         let entries = try DirectoryListing.entries(dir.path)
         #expect(entries.map(\.name) == ["a", "b.md", "link", "target"])
-        #expect(entries.map(\.isFolder) == [true, false, true, true])
-        let raw = try DirectoryListing.entries(dir.path, includingHidden: true, followLinks: false)
+        #expect(entries.map(\.isFolder) == [true, false, false, true])
+        let raw = try DirectoryListing.entries(dir.path, includingHidden: true)
         #expect(raw.map(\.name) == [".hidden", "a", "b.md", "link", "target"])
         #expect(raw.first { $0.name == "link" }?.isFolder == false)
         #expect(throws: (any Error).self) { try DirectoryListing.entries(dir.path + "/missing") }

@@ -37,6 +37,7 @@ import Testing
 //                            project-root: the output folder is the project folder itself;
 //                            blocked: where the output folder's parent should be, there is
 //                            a regular file (so the output cannot even be created)
+//                            file: the output path is an existing regular file
 //       exit: 74             expected exit status (default 65)
 //       dev: true            BuildOptions.dev
 //       jobs: N              BuildOptions.jobs (default 2)
@@ -139,6 +140,8 @@ struct Txtar {
 struct InvalidCase: CustomTestStringConvertible, Sendable {
     enum OutputMode: String, Sendable {
         case previousSite = "previous-site", foreign, none, projectRoot = "project-root", blocked
+        /// The output path names a regular file someone else wrote.
+        case file
     }
 
     enum Entry: Sendable {
@@ -164,6 +167,9 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
     var knownIssue: String? = nil
     /// Generated cases: the most a build may take (a hang guard, generous on purpose).
     var timeLimit: Duration = .seconds(10)
+    /// Run on the project folder after its files are written: for what a txtar file cannot
+    /// hold (FIFOs, names that are not UTF-8, paths longer than PATH_MAX).
+    var setup: (@Sendable (URL) throws -> Void)? = nil
     /// Checked after the build; for generated cases with assertions of their own.
     var extraCheck: (@Sendable ([Diagnostic]) -> Void)? = nil
 
@@ -352,6 +358,8 @@ enum InvalidBuildHarness {
             }
         }
 
+        try testCase.setup?(root)
+
         // The output folder, and the folder around it where a staging folder would be left.
         let output: URL
         var surroundings: URL
@@ -373,6 +381,8 @@ enum InvalidBuildHarness {
             try fm.createDirectory(at: output.appendingPathComponent(".embedsmith"), withIntermediateDirectories: true)
             try Data("{}".utf8).write(to: output.appendingPathComponent(".embedsmith/manifest.json"))
             try sentinel.write(to: output.appendingPathComponent("keep.html"))
+        case .file:
+            try Data("someone else's file\n".utf8).write(to: output)
         case .foreign:
             try fm.createDirectory(at: output.appendingPathComponent("blog"), withIntermediateDirectories: true)
             try Data("<p>someone else's site</p>\n".utf8).write(to: output.appendingPathComponent("index.html"))
@@ -564,9 +574,10 @@ enum InvalidBuildHarness {
     static func lineTable(_ url: URL) -> LineTable {
         let fm = FileManager.default
         if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { return .link }
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue { return .folder }
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return .missing }
+        // A folder, FIFO, socket or device has a line 1 only (and is never opened: a FIFO blocks).
+        if (info.st_mode & S_IFMT) != S_IFREG { return .folder }
         var bytes = [UInt8](fm.contents(atPath: url.path) ?? Data())
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Lines end with \n, \r\n or a lone \r (as YAML, cmark and the front-matter splitter count them).
@@ -626,6 +637,7 @@ enum InvalidBuildHarness {
         "template-missing": "every layout PageSchema accepts has a built-in template, and a project override that fails its check fails the build earlier",
         "template-unreadable": "needs a template file the build cannot read; tests run as root, and symbolic links are skipped",
         "markdown-parse-failed": "cmark_parse_document returns NULL only when memory runs out",
+        "io-read": "needs a content/ folder that exists but cannot be listed; tests run as root (a tenant's unreadable files are content-unreadable)",
         "yaml-encoding": "SourceText refuses invalid UTF-8, NUL, control characters and stray BOMs before Yams' reader sees any text",
     ]
 
@@ -651,7 +663,7 @@ enum InvalidBuildHarness {
 
     @Test func everyDiagnosticCodeHasACase() throws {
         #expect(Self.cases.count >= 60, "only \(Self.cases.count) fixtures in \(InvalidBuildHarness.fixturesDirectory.path)")
-        let all = Self.cases + HostileGeneratedInputTests.cases
+        let all = Self.cases + HostileGeneratedInputTests.cases + HostileTenantFileSystemTests.cases
         let covered = Set(all.flatMap { c in
             c.expectedCodes + c.expectedLines.compactMap { line -> String? in
                 guard line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }

@@ -46,7 +46,7 @@ import Testing
     @Test func pagesWhosePathStartsWithAssetsAreRefused() {
         let page = { (path: String) in PageSource(relativePath: path, folder: "/x", displayFolder: "content/t") }
         let found = TenantFilePolicy.problems(pages: [page("assets.md"), page("assetsy/a.md"), page("help/assets.md"), page("index.md")],
-                                              assets: [], displayFolder: "content/t")
+                                              assets: [], displayFolder: "content/t", svgBytes: { _, _ in nil })
         #expect(found.map { $0.location?.file } == ["content/t/assets.md", "content/t/assetsy/a.md"])
     }
 }

@@ -25,7 +25,10 @@ public enum CheckConfigLoader {
             })), doc: "ChatApp messenger types besides grWhatsApp and telegram."),
             FieldSchema("rules", .object(rules), doc: "Per-rule severity."),
         ])
-        return ObjectSchema("embedsmith.yaml", doc: "Project settings.", [FieldSchema("check", .object(check), doc: "Settings of embedsmith check.")])
+        return ObjectSchema("embedsmith.yaml", doc: "Project settings.", [
+            FieldSchema("check", .object(check), doc: "Settings of embedsmith check."),
+            FieldSchema("build", .object(BuildSettings.schema), doc: "Settings of embedsmith build (read by the build)."),
+        ])
     }
 
     /// Loads and validates a config file; every problem comes back located.

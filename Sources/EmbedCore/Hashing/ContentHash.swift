@@ -4,14 +4,9 @@ import Foundation
 /// Digests used for CSP hashes, Subresource Integrity and content-addressed file names.
 public enum ContentHash {
     public static func sha256Hex(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        var stream = SHA256Stream()
+        data.withUnsafeBytes { stream.update($0) }
+        return stream.hex()
     }
 
     public static func sha256Hex(_ text: String) -> String { sha256Hex(Data(text.utf8)) }

@@ -25,8 +25,11 @@ enum TenantFilePolicy {
         + "a tenant's own script can never run on its pages (their CSP allows only embedsmith's bridge, by hash)"
     static let svgHint = "remove the script from the SVG (script elements, on* attributes, javascript: URLs, foreignObject, entities), or export it again as a plain image"
 
-    /// `displayFolder`: the tenant folder as diagnostics show it (`content/acme`).
-    static func problems(pages: [PageSource], assets: [(AssetSource, Data)], displayFolder: String) -> [Diagnostic] {
+    /// `displayFolder`: the tenant folder as diagnostics show it (`content/acme`). `svgBytes`
+    /// reads an SVG asset for the scan (assets are not held in memory); nil when it can no
+    /// longer be read as it was hashed, which the asset copy reports.
+    static func problems(pages: [PageSource], assets: [(source: AssetSource, sha256: String)], displayFolder: String,
+                         svgBytes: (_ asset: AssetSource, _ sha256: String) -> [UInt8]?) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for page in pages where page.outputPath.hasPrefix(HeadersFile.assetFolder) {
             found.append(.error("content-page-name",
@@ -35,15 +38,14 @@ enum TenantFilePolicy {
                                 at: SourceLocation(file: page.displayPath, line: 1, column: 1),
                                 hint: "rename the page so its path does not start with '\(HeadersFile.assetFolder)'"))
         }
-        for (asset, data) in assets {
+        for (asset, sha256) in assets {
             let file = "\(displayFolder)/\(asset.relativePath)"
             let name = asset.relativePath.split(separator: "/").last.map(String.init) ?? asset.relativePath
             let ext = name.split(separator: ".", omittingEmptySubsequences: false).dropFirst().last.map { $0.lowercased() } ?? ""
             if let what = refusedExtensions[ext] {
                 found.append(.error(code, "'\(asset.relativePath)' is \(what): a file that can run script is never published on the tenant's origin",
                                     at: SourceLocation(file: file, line: 1, column: 1), hint: hint))
-            } else if ext == "svg" {
-                let bytes = [UInt8](data)
+            } else if ext == "svg", let bytes = svgBytes(asset, sha256) {
                 if let problem = SVGScriptScan.firstProblem(in: bytes) {
                     let (line, column) = position(of: problem.offset, in: bytes)
                     found.append(.error(code, "SVG '\(asset.relativePath)' holds \(problem.reason): opened on its own, it could run script on the tenant's origin",

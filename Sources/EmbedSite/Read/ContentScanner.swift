@@ -12,6 +12,9 @@ struct TenantSource: Sendable {
     var configStamp: FileStamp? = nil
     var pages: [PageSource]
     var assets: [AssetSource]
+    /// `content/<id>` as diagnostics show it, and a file of the tenant the same way.
+    var displayFolder: String { String(configDisplayPath.dropLast("/tenant.yaml".count)) }
+    func displayPath(of relativePath: String) -> String { displayFolder + "/" + relativePath }
     /// The folder's layout, when this scan may be remembered (`TenantLayout`).
     var layout: TenantLayout? = nil
     /// The source was made from the cached layout (nothing new to remember).
@@ -41,9 +44,14 @@ struct AssetSource: Sendable {
 }
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
+///
+/// A tenant folder is read as `TenantFolder` lists it: no link is followed, no FIFO, socket or
+/// device is opened, depth and path length are bounded, and every refusal is an error located
+/// at the entry, reported with every other tenant's errors (one bad tenant does not stop the scan).
 enum ContentScanner {
     /// `cache`: the tenant folders' layouts from the last build (`InputStatCache`); a tenant
     /// whose folders have not changed is not listed again. `now` decides which folders settled.
+    /// Throws only when `content/` itself (the operator's folder) cannot be listed.
     static func scan(root: URL, displayRoot: String, jobs: Int = 1, cache: InputStatCache = InputStatCache(),
                      now: Int = Int(time(nil))) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
         let content = root.appendingPathComponent("content", isDirectory: true)
@@ -52,93 +60,146 @@ enum ContentScanner {
             return ([], [.error("content-missing", "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
                                 hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")])
         }
-        let names = try DirectoryListing.entries(content.path).filter { $0.isFolder }.map(\.name)
-        let contentFolder = open(content.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if contentFolder >= 0 { close(contentFolder) } }
+        guard let contentFolder = TenantFolder.open(content.path, in: AT_FDCWD, followingLink: true) else { throw POSIXError.fromErrno }
+        let contentPrefix = displayRoot.isEmpty ? "content" : "\(displayRoot)/content"
+        var diagnostics: [Diagnostic] = []
+        var names: [String] = []
+        for entry in try contentFolder.list().entries {
+            let display = contentPrefix + "/" + entry.name
+            if !entry.isUTF8 {
+                diagnostics.append(ContentRefusal.nameEncoding(in: contentPrefix, entry.name))
+            } else if entry.kind == .symlink {
+                diagnostics.append(ContentRefusal.symlink(display, entry.name))
+            } else if entry.kind == .folder {
+                names.append(entry.name)
+            }   // files and special files beside the tenants are not content: never opened
+        }
         // Tenants are independent: walk them in parallel, then keep the sorted order.
-        let scanned = ParallelMap.map(names, jobs: jobs) { name -> Result<(TenantSource?, [Diagnostic]), Error> in
+        let scanned = ParallelMap.map(names, jobs: jobs) { name -> (TenantSource?, [Diagnostic]) in
             let directory = content.path + "/" + name
-            let prefix = displayRoot.isEmpty ? "content/\(name)" : "\(displayRoot)/content/\(name)"
-            if contentFolder >= 0, let known = cache.layout(for: name)?.source(id: name, directory: directory, displayPrefix: prefix, content: contentFolder) {
-                return .success((known, []))
+            let prefix = contentPrefix + "/" + name
+            if let known = cache.layout(for: name)?.source(id: name, directory: directory, displayPrefix: prefix, content: contentFolder.descriptor) {
+                return (known, [])
             }
-            return Result { try scanTenant(name, directory: directory, displayPrefix: prefix, now: now) }
+            return scanTenant(name, in: contentFolder, directory: directory, displayPrefix: prefix, now: now)
         }
         var tenants: [TenantSource] = []
-        var diagnostics: [Diagnostic] = []
-        for result in scanned {
-            let (tenant, found) = try result.get()
+        for (tenant, found) in scanned {
             diagnostics += found
             if let tenant { tenants.append(tenant) }
         }
         return (tenants, diagnostics)
     }
 
-    private static func scanTenant(_ name: String, directory dir: String, displayPrefix prefix: String, now: Int) throws -> (TenantSource?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var folders: [TenantLayout.Folder?] = []
-        let (stamp, entries) = try DirectoryListing.listing(dir, stamps: true)
-        folders.append(stamp.map { TenantLayout.Folder(path: "", stamp: $0) })
-        guard let config = entries.first(where: { $0.name == "tenant.yaml" }) else {  // a folder of that name is reported when read
-            return (nil, [.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1))])
-        }
+    /// What one walk of a tenant folder collects.
+    private struct Walk {
+        let displayPrefix: String
+        let tenantFolder: String
         var pages: [PageSource] = []
         var assets: [AssetSource] = []
-        try walk(dir, entries: entries, relative: "", tenantFolder: dir, into: &pages, assets: &assets, folders: &folders,
-                 displayPrefix: prefix, diagnostics: &diagnostics)
-        pages.sort { $0.relativePath < $1.relativePath }
-        assets.sort { $0.relativePath < $1.relativePath }
-        var tenant = TenantSource(id: name, directory: dir, configDisplayPath: "\(prefix)/tenant.yaml", configStamp: config.stamp,
-                                  pages: pages, assets: assets)
-        // Remembered only when the scan says nothing and every folder has settled.
-        let settled = folders.compactMap { $0 }.filter { !$0.stamp.isFresh(now: now) }
-        if diagnostics.isEmpty, settled.count == folders.count, config.stamp != nil {
-            tenant.layout = TenantLayout(folders: settled, pages: pages.map(\.relativePath), assets: assets.map(\.relativePath))
-        }
-        return (tenant, diagnostics)
+        var folders: [TenantLayout.Folder?] = []
+        var diagnostics: [Diagnostic] = []
     }
 
-    private static func walk(_ dir: String, entries: [DirectoryListing.Entry], relative: String, tenantFolder: String,
-                             into pages: inout [PageSource], assets: inout [AssetSource],
-                             folders: inout [TenantLayout.Folder?], displayPrefix: String, diagnostics: inout [Diagnostic]) throws {
+    private static func scanTenant(_ name: String, in content: TenantFolder, directory: String, displayPrefix prefix: String,
+                                   now: Int) -> (TenantSource?, [Diagnostic]) {
+        var walk = Walk(displayPrefix: prefix, tenantFolder: directory)
+        guard let folder = TenantFolder.open(name, in: content.descriptor) else {
+            return (nil, [ContentRefusal.unreadable(prefix, "the tenant folder", reason: String(cString: strerror(errno)))])
+        }
+        let stamp: FileStamp?, entries: [TenantFolder.Entry]
+        do {
+            (stamp, entries) = try folder.list()
+        } catch {
+            return (nil, [ContentRefusal.unreadable(prefix, "the tenant folder", reason: error.localizedDescription)])
+        }
+        walk.folders.append(stamp.map { TenantLayout.Folder(path: "", stamp: $0) })
+        let config = entries.first { $0.name == "tenant.yaml" }
+        let configDisplay = "\(prefix)/tenant.yaml"
+        switch config?.kind {
+        case nil:
+            walk.diagnostics.append(.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1)))
+        case .symlink?:
+            walk.diagnostics.append(ContentRefusal.symlink(configDisplay, "tenant.yaml"))
+        case .special(let what)?:
+            walk.diagnostics.append(ContentRefusal.special(configDisplay, "tenant.yaml", what: what))
+        case .folder?:
+            walk.diagnostics.append(ContentRefusal.unreadable(configDisplay, "tenant.yaml", reason: "it is a folder, not a file"))
+        case .file?:
+            break
+        }
+        // The rest is walked even without a usable tenant.yaml: every refusal is reported at once.
+        self.walk(folder, entries: entries, relative: "", depth: 0, inAssets: false, into: &walk)
+        guard let config, config.kind == .file else { return (nil, walk.diagnostics) }
+        walk.pages.sort { $0.relativePath < $1.relativePath }
+        walk.assets.sort { $0.relativePath < $1.relativePath }
+        var tenant = TenantSource(id: name, directory: directory, configDisplayPath: configDisplay, configStamp: config.stamp,
+                                  pages: walk.pages, assets: walk.assets)
+        // Remembered only when the scan says nothing and every folder has settled.
+        let settled = walk.folders.compactMap { $0 }.filter { !$0.stamp.isFresh(now: now) }
+        if walk.diagnostics.isEmpty, settled.count == walk.folders.count, config.stamp != nil {
+            tenant.layout = TenantLayout(folders: settled, pages: walk.pages.map(\.relativePath), assets: walk.assets.map(\.relativePath))
+        }
+        return (tenant, walk.diagnostics)
+    }
+
+    /// `depth`: how many folders below the tenant folder `folder` is. Under `assets/`
+    /// (`inAssets`) every file is an asset; elsewhere `.md` files are pages.
+    private static func walk(_ folder: TenantFolder, entries: [TenantFolder.Entry], relative: String, depth: Int, inAssets: Bool,
+                             into walk: inout Walk) {
         for entry in entries {
             let name = entry.name
             let rel = relative.isEmpty ? name : "\(relative)/\(name)"
-            if rel == "assets" && entry.isFolder {
-                try collectAssets(dir + "/" + name, relative: rel, tenantFolder: tenantFolder, into: &assets, folders: &folders)
-            } else if entry.isFolder {
-                let url = dir + "/" + name
-                let (stamp, inner) = try DirectoryListing.listing(url, stamps: true)
-                folders.append(stamp.map { TenantLayout.Folder(path: rel, stamp: $0) })
-                try walk(url, entries: inner, relative: rel, tenantFolder: tenantFolder, into: &pages, assets: &assets, folders: &folders,
-                         displayPrefix: displayPrefix, diagnostics: &diagnostics)
-            } else if name.hasSuffix(".md") {
-                let stem = String(name.dropLast(3))
-                if !isValidPageName(stem) || (relative.split(separator: "/").contains { !isValidPageName(String($0)) }) {
-                    diagnostics.append(.error("content-page-name", "page path '\(rel)' must use lowercase letters, digits, '-' and '_' (it becomes a URL)",
-                                              at: SourceLocation(file: "\(displayPrefix)/\(rel)", line: 1, column: 1)))
+            let display = "\(walk.displayPrefix)/\(rel)"
+            if rel == "tenant.yaml" { continue }   // checked by scanTenant
+            if !entry.isUTF8 {
+                walk.diagnostics.append(ContentRefusal.nameEncoding(in: relative.isEmpty ? walk.displayPrefix : "\(walk.displayPrefix)/\(relative)", name))
+                continue
+            }
+            if rel.utf8.count > ContentRefusal.maxPathBytes {
+                walk.diagnostics.append(ContentRefusal.pathTooLong(display, bytes: rel.utf8.count))
+                continue
+            }
+            if let reason = ContentRefusal.reservedReason(rel) {
+                walk.diagnostics.append(ContentRefusal.reserved(display, rel, reason: reason))
+                continue
+            }
+            switch entry.kind {
+            case .symlink:
+                walk.diagnostics.append(ContentRefusal.symlink(display, name))
+            case .special(let what):
+                walk.diagnostics.append(ContentRefusal.special(display, name, what: what))
+            case .folder:
+                guard depth < ContentRefusal.maxDepth else {
+                    walk.diagnostics.append(ContentRefusal.tooDeep(display))
                     continue
                 }
-                pages.append(PageSource(relativePath: rel, folder: tenantFolder, displayFolder: displayPrefix, stamp: entry.stamp))
-            } else if rel != "tenant.yaml" {
-                diagnostics.append(.warning("content-stray-file", "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
-                                            at: SourceLocation(file: "\(displayPrefix)/\(rel)", line: 1, column: 1)))
-            }
-        }
-    }
-
-    private static func collectAssets(_ dir: String, relative: String, tenantFolder: String, into assets: inout [AssetSource],
-                                      folders: inout [TenantLayout.Folder?]) throws {
-        let (stamp, entries) = try DirectoryListing.listing(dir, stamps: true)
-        folders.append(stamp.map { TenantLayout.Folder(path: relative, stamp: $0) })
-        for entry in entries {
-            let rel = "\(relative)/\(entry.name)"
-            if entry.isFolder {
-                // Our own generated assets live in assets/embedsmith/; a tenant folder of that name would collide.
-                if rel == "assets/embedsmith" { continue }
-                try collectAssets(dir + "/" + entry.name, relative: rel, tenantFolder: tenantFolder, into: &assets, folders: &folders)
-            } else {
-                assets.append(AssetSource(relativePath: rel, folder: tenantFolder, stamp: entry.stamp))
+                guard let inner = TenantFolder.open(name, in: folder.descriptor) else {
+                    walk.diagnostics.append(ContentRefusal.unreadable(display, "the folder", reason: String(cString: strerror(errno))))
+                    continue
+                }
+                do {
+                    let (stamp, innerEntries) = try inner.list()
+                    walk.folders.append(stamp.map { TenantLayout.Folder(path: rel, stamp: $0) })
+                    self.walk(inner, entries: innerEntries, relative: rel, depth: depth + 1, inAssets: inAssets || rel == "assets", into: &walk)
+                } catch {
+                    walk.diagnostics.append(ContentRefusal.unreadable(display, "the folder", reason: error.localizedDescription))
+                }
+            case .file:
+                if inAssets {
+                    walk.assets.append(AssetSource(relativePath: rel, folder: walk.tenantFolder, stamp: entry.stamp))
+                } else if name.hasSuffix(".md") {
+                    let stem = String(name.dropLast(3))
+                    if !isValidPageName(stem) || (relative.split(separator: "/").contains { !isValidPageName(String($0)) }) {
+                        walk.diagnostics.append(.error("content-page-name", "page path '\(rel)' must use lowercase letters, digits, '-' and '_' (it becomes a URL)",
+                                                       at: SourceLocation(file: display, line: 1, column: 1)))
+                        continue
+                    }
+                    walk.pages.append(PageSource(relativePath: rel, folder: walk.tenantFolder, displayFolder: walk.displayPrefix, stamp: entry.stamp))
+                } else {
+                    walk.diagnostics.append(.warning("content-stray-file", "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
+                                                     at: SourceLocation(file: display, line: 1, column: 1)))
+                }
             }
         }
     }

@@ -1,14 +1,17 @@
+import EmbedConfig
 import EmbedCore
 import Foundation
 
 /// Everything a tenant's output depends on, read once: the bytes of tenant.yaml, pages and
 /// assets, their hashes, and one key over all of them plus the templates and the tool. Equal
 /// keys mean equal output, which is what lets a rebuild reuse a tenant untouched.
-struct TenantInputs: Sendable {
+struct TenantInputs: @unchecked Sendable {
     var source: TenantSource
     var config: Data?
     var pages: [(PageSource, Data)] = []
-    var assets: [(AssetSource, Data)] = []
+    /// Assets are hashed here as they stream by and copied later (streamed again): their
+    /// bytes are never held in memory.
+    var assets: [(source: AssetSource, sha256: String)] = []
     /// `content/<id>/<path>` → sha256, for the manifest.
     var hashes: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
@@ -19,6 +22,10 @@ struct TenantInputs: Sendable {
     /// What the stat cache should remember for this tenant (nil: a file is too fresh, or
     /// could not be examined).
     var cacheEntry: InputStatCache.Entry?
+    var limits = BuildSettings.defaults
+    /// The open tenant folder the files were read from, for copying the assets. Used by the
+    /// one thread that reads and builds this tenant (hence `@unchecked Sendable`).
+    var reader: TenantFileReader?
 
     /// The key of a tenant: the build (templates, tool, mode), its id, and the digest of its
     /// files' paths and hashes.
@@ -27,59 +34,86 @@ struct TenantInputs: Sendable {
     }
 
     /// Reads the tenant, unless the stat cache knows its files and their key is the previous
-    /// build's (`previousKey`): then nothing is read.
-    static func read(_ source: TenantSource, buildKey: String, cached: InputStatCache.Entry? = nil, previousKey: String? = nil,
-                     now: Int = Int(time(nil))) -> TenantInputs {
+    /// build's (`previousKey`): then nothing is read. Sizes are checked against `limits` from
+    /// the stamps the scan took, before anything is read (and again by `fstat` when opened).
+    static func read(_ source: TenantSource, buildKey: String, limits: BuildSettings = .defaults, cached: InputStatCache.Entry? = nil,
+                     previousKey: String? = nil, now: Int = Int(time(nil))) -> TenantInputs {
         let id = source.id
-        let configPath = source.directory + "/tenant.yaml"
+        var inputs = TenantInputs(source: source, limits: limits)
         // The stamps were taken when the folder was listed, before any read below.
         var signature = StatSignature(now: now)
         var examined = false
+        var total: Int64 = 0
         if let config = source.configStamp {
             signature.add(config, as: "tenant.yaml")
             examined = true
+            total += config.size
+            if config.size > ContentRefusal.maxTextBytes { inputs.diagnostics.append(ContentRefusal.textTooLarge(source.configDisplayPath, size: config.size)) }
         }
-        for page in source.pages where examined {
-            if let stamp = page.stamp { signature.add(stamp, as: page.relativePath) } else { examined = false }
+        for page in source.pages {
+            guard let stamp = page.stamp else { examined = false; continue }
+            if examined { signature.add(stamp, as: page.relativePath) }
+            total += stamp.size
+            if stamp.size > ContentRefusal.maxTextBytes { inputs.diagnostics.append(ContentRefusal.textTooLarge(page.displayPath, size: stamp.size)) }
         }
-        for asset in source.assets where examined {
-            if let stamp = asset.stamp { signature.add(stamp, as: asset.relativePath) } else { examined = false }
+        for asset in source.assets {
+            guard let stamp = asset.stamp else { examined = false; continue }
+            if examined { signature.add(stamp, as: asset.relativePath) }
+            total += stamp.size
+            if stamp.size > limits.assetBytes {
+                inputs.diagnostics.append(ContentRefusal.assetTooLarge(source.displayPath(of: asset.relativePath), size: stamp.size, limit: limits.assetBytes))
+            }
         }
+        // The total, when no single file already says why.
+        if inputs.diagnostics.isEmpty, total > limits.tenantBytes {
+            inputs.diagnostics.append(ContentRefusal.tenantTooLarge(source.displayFolder, size: total, limit: limits.tenantBytes))
+        }
+        guard inputs.diagnostics.isEmpty else { return inputs }
         let stamp = examined && !signature.isFresh ? signature.value : nil
         if let stamp, let cached, cached.signature == stamp, let previousKey,
            key(buildKey: buildKey, id: id, digest: cached.digest) == previousKey {
-            return TenantInputs(source: source, key: previousKey, isUnread: true, cacheEntry: cached)
+            return TenantInputs(source: source, key: previousKey, isUnread: true, cacheEntry: cached, limits: limits)
         }
 
-        var inputs = TenantInputs(source: source)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: configPath, isDirectory: &isDirectory), isDirectory.boolValue {
-            inputs.diagnostics.append(.error("io-read", "tenant.yaml is a folder, not a file",
-                                             at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
+        guard let reader = TenantFileReader(directory: source.directory) else {
+            inputs.diagnostics.append(ContentRefusal.unreadable(source.displayFolder, "the tenant folder", reason: String(cString: strerror(errno))))
             return inputs
         }
-        guard let config = FileBytes.read(configPath) else {
-            inputs.diagnostics.append(.error("io-read", "cannot read tenant.yaml (\(String(cString: strerror(errno))))",
-                                             at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
+        inputs.reader = reader
+        // Bytes actually read: files may grow after their stamp was taken.
+        var read: Int64 = 0
+        switch reader.read("tenant.yaml", limit: ContentRefusal.maxTextBytes) {
+        case .failure(let failure):
+            inputs.diagnostics.append(ContentRefusal.refused(source.configDisplayPath, "tenant.yaml", relativePath: "tenant.yaml", failure))
             return inputs
+        case .success(let (config, sha256)):
+            inputs.config = config
+            inputs.hashes["content/\(id)/tenant.yaml"] = sha256
+            read += Int64(config.count)
         }
-        inputs.config = config
-        inputs.hashes["content/\(id)/tenant.yaml"] = ContentHash.sha256Hex(config)
         for page in source.pages {
-            guard let data = FileBytes.read(page.file) else {
-                inputs.diagnostics.append(.error("io-read", "cannot read page", at: SourceLocation(file: page.displayPath, line: 1, column: 1)))
-                continue
+            switch reader.read(page.relativePath, limit: ContentRefusal.maxTextBytes) {
+            case .failure(let failure):
+                inputs.diagnostics.append(ContentRefusal.refused(page.displayPath, "page", relativePath: page.relativePath, failure))
+            case .success(let (data, sha256)):
+                inputs.pages.append((page, data))
+                inputs.hashes["content/\(id)/\(page.relativePath)"] = sha256
+                read += Int64(data.count)
             }
-            inputs.pages.append((page, data))
-            inputs.hashes["content/\(id)/\(page.relativePath)"] = ContentHash.sha256Hex(data)
         }
         for asset in source.assets {
-            guard let data = FileBytes.read(asset.file) else {
-                inputs.diagnostics.append(.error("io-read", "cannot read asset", at: SourceLocation(file: "content/\(id)/\(asset.relativePath)", line: 1, column: 1)))
-                continue
+            var size: Int64 = 0
+            switch reader.stream(asset.relativePath, limit: limits.assetBytes, { size += Int64($0.count) }) {
+            case .failure(let failure):
+                inputs.diagnostics.append(ContentRefusal.refused(source.displayPath(of: asset.relativePath), "asset", relativePath: asset.relativePath, failure))
+            case .success(let sha256):
+                inputs.assets.append((asset, sha256))
+                inputs.hashes["content/\(id)/\(asset.relativePath)"] = sha256
+                read += size
             }
-            inputs.assets.append((asset, data))
-            inputs.hashes["content/\(id)/\(asset.relativePath)"] = ContentHash.sha256Hex(data)
+        }
+        if read > limits.tenantBytes, total <= limits.tenantBytes {
+            inputs.diagnostics.append(ContentRefusal.tenantTooLarge(source.displayFolder, size: read, limit: limits.tenantBytes))
         }
         let listing = inputs.hashes.keys.sorted().map { "\($0) \(inputs.hashes[$0]!)" }.joined(separator: "\n")
         let digest = ContentHash.sha256Hex(listing)

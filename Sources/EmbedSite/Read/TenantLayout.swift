@@ -22,15 +22,20 @@ struct TenantLayout: Sendable, Equatable {
     /// The tenant as the layout describes it, each file examined now; nil when a folder
     /// changed or a file cannot be examined (then the folder is scanned again). `content` is
     /// the open `content/` folder: paths are looked up from there, not from the root.
+    ///
+    /// The scan's rules hold here too: nothing is followed (`AT_SYMLINK_NOFOLLOW`; a stamp
+    /// holds the file type, so a link or FIFO in a folder's or file's place never matches),
+    /// and files must be regular. Folders are examined first, parents before children, so the
+    /// files' paths go through the real folders the scan walked.
     func source(id: String, directory: String, displayPrefix: String, content: Int32) -> TenantSource? {
         for folder in folders {
             var info = stat()
             let path = folder.path.isEmpty ? id : id + "/" + folder.path
-            guard fstatat(content, path, &info, 0) == 0, FileStamp(info) == folder.stamp else { return nil }
+            guard fstatat(content, path, &info, AT_SYMLINK_NOFOLLOW) == 0, FileStamp(info) == folder.stamp else { return nil }
         }
         func stamp(_ relativePath: String) -> FileStamp? {
             var info = stat()
-            guard fstatat(content, id + "/" + relativePath, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard fstatat(content, id + "/" + relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return FileStamp(info)
         }
         guard let config = stamp("tenant.yaml") else { return nil }

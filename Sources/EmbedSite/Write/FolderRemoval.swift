@@ -4,7 +4,7 @@ import Foundation
 /// entries (tenants) spread over `jobs` threads: on a large site this is a good part of a build.
 enum FolderRemoval {
     static func remove(_ path: String, jobs: Int) throws {
-        let entries = try DirectoryListing.entries(path, includingHidden: true, followLinks: false)
+        let entries = try DirectoryListing.entries(path, includingHidden: true)
         let failures = ParallelMap.map(entries, jobs: jobs) { entry -> Int32 in
             let child = path + "/" + entry.name
             do {
@@ -21,7 +21,7 @@ enum FolderRemoval {
     }
 
     private static func removeTree(_ path: String) throws {
-        for entry in try DirectoryListing.entries(path, includingHidden: true, followLinks: false, sorted: false) {
+        for entry in try DirectoryListing.entries(path, includingHidden: true, sorted: false) {
             let child = path + "/" + entry.name
             try entry.isFolder ? removeTree(child) : removeFile(child)
         }

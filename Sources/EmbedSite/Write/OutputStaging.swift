@@ -19,10 +19,18 @@ struct OutputStaging {
 
     /// Refuses to replace a folder embedsmith did not write, and clears stale staging folders
     /// left by killed builds.
+    /// `output` is the real path (`RealOutputFolder`): what is tested is the folder itself.
     func prepare(root: URL) throws -> Diagnostic? {
         let fm = FileManager.default
-        if output.path == root.path || root.path.hasPrefix(output.path + "/") {
+        let rootPath = RealOutputFolder.realPath(root.path) ?? root.path
+        if output.path == rootPath || rootPath.hasPrefix(output.path + "/") {
             return .error("output-unsafe", "the output folder '\(output.path)' contains the project; choose another --out")
+        }
+        // A file (or a link that leads nowhere) where the folder should be is not ours to replace.
+        var info = stat()
+        if lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            return .error("output-not-site", "'\(output.path)' exists and is not a folder; refusing to replace it",
+                          hint: "remove it or choose another --out")
         }
         // A manifest proves the folder is ours; only without one is it listed (a site's
         // folder holds thousands of tenants).
@@ -125,7 +133,7 @@ enum HardLinkCopy {
 
     static func copy(path source: String, to destination: String) throws {
         try StagingWriter.makeFolder(destination)
-        for entry in try DirectoryListing.entries(source, includingHidden: true, followLinks: false, sorted: false) {
+        for entry in try DirectoryListing.entries(source, includingHidden: true, sorted: false) {
             let from = source + "/" + entry.name, to = destination + "/" + entry.name
             if entry.isFolder {
                 try copy(path: from, to: to)

@@ -19,6 +19,18 @@ struct StagingWriter {
         try Self.writeFile(data, to: path)
     }
 
+    /// Copies a tenant's file into the staging folder in chunks, never whole in memory (the
+    /// reader's rules apply: no link, no FIFO, at most `limit` bytes). Its SHA-256 as copied.
+    mutating func copy(_ relativePath: String, from reader: TenantFileReader, limit: Int64,
+                       to destination: String) -> Result<String, TenantFileReader.Failure> {
+        let path = root + "/" + destination
+        do { try makeParent(of: path) } catch let error as POSIXError { return .failure(.write(error.code.rawValue)) } catch { return .failure(.write(EIO)) }
+        let out = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard out >= 0 else { return .failure(.write(errno)) }
+        defer { close(out) }
+        return reader.stream(relativePath, limit: limit) { try Self.writeAll($0, to: out) }
+    }
+
     /// Writes bytes that many tenants share as a hard link to one copy (`name` is unique per
     /// content: it carries the hash). Falls back to a plain write where links are not possible.
     mutating func writeShared(_ data: Data, named name: String, to relativePath: String) throws {
@@ -62,18 +74,20 @@ struct StagingWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw POSIXError.fromErrno }
         defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var next = buffer.baseAddress else { return }
-            var left = buffer.count
-            while left > 0 {
-                let written = Foundation.write(fd, next, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError.fromErrno
-                }
-                next += written
-                left -= written
+        try data.withUnsafeBytes { try writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) throws {
+        guard var next = buffer.baseAddress else { return }
+        var left = buffer.count
+        while left > 0 {
+            let written = Foundation.write(fd, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError.fromErrno
             }
+            next += written
+            left -= written
         }
     }
 }

@@ -1,0 +1,124 @@
+import EmbedCore
+import Foundation
+
+/// Opens and reads a tenant's files below its open folder, with the same rules as the scan:
+/// every path component is opened relative to the one before it with `O_NOFOLLOW` (a link
+/// swapped in after the scan is refused, not followed), files with `O_NONBLOCK` (a FIFO swapped
+/// in cannot block the build) and kept only when `fstat` says they are regular files of at most
+/// the allowed size. One instance per thread: it keeps the last sub-folder open, because files
+/// come sorted and most share their folder with the one before.
+final class TenantFileReader {
+    enum Failure: Error, Equatable {
+        case symlink
+        case notRegular(String)
+        case tooLarge(size: Int64, limit: Int64)
+        case system(Int32)
+        /// Writing the copy failed (the output's fault, not the tenant's).
+        case write(Int32)
+
+        /// Why, in words, for a diagnostic.
+        var reason: String {
+            switch self {
+            case .symlink: return "a symbolic link was found in its place; links are never followed"
+            case .notRegular(let what): return "it is \(what), not a regular file"
+            case .tooLarge(let size, let limit): return "it is \(size) bytes; the limit is \(limit) bytes"
+            case .system(let code), .write(let code): return String(cString: strerror(code))
+            }
+        }
+    }
+
+    let folder: TenantFolder
+    private var lastFolderPath = ""
+    private var lastFolder: TenantFolder?
+
+    init(folder: TenantFolder) { self.folder = folder }
+
+    /// The tenant folder `directory` (its last component is not followed if it is a link).
+    convenience init?(directory: String) {
+        guard let folder = TenantFolder.open(directory, in: AT_FDCWD) else { return nil }
+        self.init(folder: folder)
+    }
+
+    /// A regular file's descriptor and size; the caller closes it.
+    func open(_ relativePath: String, limit: Int64) -> Result<(descriptor: Int32, size: Int64), Failure> {
+        var parent = folder.descriptor
+        var name = relativePath
+        if let slash = relativePath.lastIndex(of: "/") {
+            let folderPath = String(relativePath[..<slash])
+            name = String(relativePath[relativePath.index(after: slash)...])
+            if folderPath != lastFolderPath || lastFolder == nil {
+                lastFolder = nil
+                var current = folder
+                for component in folderPath.split(separator: "/") {
+                    guard let next = TenantFolder.open(String(component), in: current.descriptor) else {
+                        return .failure(errno == ELOOP || errno == ENOTDIR ? .symlink : .system(errno))
+                    }
+                    current = next
+                }
+                lastFolder = current
+                lastFolderPath = folderPath
+            }
+            parent = lastFolder!.descriptor
+        }
+        let fd = openat(parent, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(errno == ELOOP ? .symlink : .system(errno)) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            return .failure(.system(code))
+        }
+        let kind = TenantFolder.kind(ofMode: info.st_mode)
+        guard kind == .file else {
+            close(fd)
+            if case .special(let what) = kind { return .failure(.notRegular(what)) }
+            return .failure(.notRegular("a folder"))
+        }
+        guard Int64(info.st_size) <= limit else {
+            close(fd)
+            return .failure(.tooLarge(size: Int64(info.st_size), limit: limit))
+        }
+        return .success((fd, Int64(info.st_size)))
+    }
+
+    /// The whole file, at most `limit` bytes (a file that grew past it since its `fstat` is
+    /// refused), and its SHA-256.
+    func read(_ relativePath: String, limit: Int64) -> Result<(data: Data, sha256: String), Failure> {
+        var bytes = Data()
+        return stream(relativePath, limit: limit) { bytes.append(contentsOf: $0) }.map { (bytes, $0) }
+    }
+
+    /// Reads the file in chunks, handing each to `body`; the SHA-256 of what was read.
+    /// Memory holds one chunk, whatever the file's size.
+    func stream(_ relativePath: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) -> Result<String, Failure> {
+        let descriptor: Int32
+        switch open(relativePath, limit: limit) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let opened): descriptor = opened.descriptor
+        }
+        defer { close(descriptor) }
+        return Self.stream(descriptor, limit: limit, body)
+    }
+
+    static let chunkBytes = 256 << 10
+
+    static func stream(_ descriptor: Int32, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) -> Result<String, Failure> {
+        var hash = SHA256Stream()
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = Foundation.read(descriptor, buffer.baseAddress!, chunkBytes)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(errno))
+            }
+            if count == 0 { return .success(hash.hex()) }
+            total += Int64(count)
+            if total > limit { return .failure(.tooLarge(size: total, limit: limit)) }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hash.update(chunk)
+            do { try body(chunk) } catch let error as POSIXError { return .failure(.write(error.code.rawValue)) } catch { return .failure(.write(EIO)) }
+        }
+    }
+}
