@@ -38,8 +38,14 @@ struct MarkupLimits {
 
     /// nil when the page is within every limit.
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Exceeded? {
+        measure(bytes).exceeded
+    }
+
+    /// Also the deepest the estimate went (tests compare it with gumbo's real tree).
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (exceeded: Exceeded?, maxDepth: Int) {
         var scan = MarkupLimits(bytes)
-        return scan.run()
+        let exceeded = scan.run()
+        return (exceeded, scan.stack.maxDepth)
     }
 
     // MARK: State
@@ -72,6 +78,17 @@ struct MarkupLimits {
     private var framesetSeen = false
     /// After `<select>` gumbo ignores `<style>`, `<title>`… (no raw text) inside it.
     private var selectSeen = false
+    /// Raw-text elements read as markup because gumbo may not treat them as raw text. If gumbo
+    /// does, their text ends at `</name`, so nothing skipped (a comment, a quoted value, another
+    /// raw text) may run past the next `</name`.
+    private var pendingRawText: Set<Int> = []
+    private var closeTags = CloseTagFinder()
+    /// In foreign content `<![CDATA[` runs to `]]>`, elsewhere to `>`: read to the `>`, but
+    /// nothing after may skip past the `]]>`.
+    private var barrier = Int.max
+    /// Up to here gumbo may be reading text where this pass reads tags (see `pendingRawText`,
+    /// `barrier`): tags there may open elements but close none.
+    private var ambiguousUntil = 0
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -96,12 +113,13 @@ struct MarkupLimits {
                 if lt + 2 < n, isLetter(bytes[lt + 2]) {
                     endTag()
                 } else {
-                    i = lt + 2 < n && bytes[lt + 2] == UInt8(ascii: ">") ? lt + 3 : skipPast(UInt8(ascii: ">"), from: lt + 2)
+                    i = lt + 2 < n && bytes[lt + 2] == UInt8(ascii: ">") ? lt + 3 : skip(to: skipPast(UInt8(ascii: ">"), from: lt + 2), from: lt + 2)
                 }
             } else if c == UInt8(ascii: "!") {
-                i = starts(with: "<!--", at: lt) ? commentEnd(from: lt + 4) : skipPast(UInt8(ascii: ">"), from: lt + 2)
+                if foreignPossible && starts(with: "<![CDATA[", at: lt) { cdataBarrier(from: lt + 9) }
+                i = skip(to: starts(with: "<!--", at: lt) ? commentEnd(from: lt + 4) : skipPast(UInt8(ascii: ">"), from: lt + 2), from: lt + 2)
             } else if c == UInt8(ascii: "?") {
-                i = skipPast(UInt8(ascii: ">"), from: lt + 2)
+                i = skip(to: skipPast(UInt8(ascii: ">"), from: lt + 2), from: lt + 2)
             } else {
                 i = lt + 1
                 if let over = text() { return over }
@@ -151,7 +169,14 @@ struct MarkupLimits {
             guard j < n else { break }
             let q = bytes[j]
             if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
-                j = (find(q, from: j + 1) ?? n - 1) + 1
+                let close = (find(q, from: j + 1) ?? n - 1) + 1
+                let cut = skip(to: close, from: j + 1)
+                if cut < close {
+                    tag.attributeText = tag.attributeText.lowerBound..<cut
+                    i = cut
+                    return tag
+                }
+                j = close
             } else {
                 while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
             }
@@ -177,7 +202,8 @@ struct MarkupLimits {
             if merged > Self.maxAttributes {
                 return Exceeded(offset: at, message: "<\(name == MarkupNames.html ? "html" : "body")> tags give one element \(merged) attributes; the limit is \(Self.maxAttributes)")
             }
-            return nil
+            // In `<svg>`/`<math>`, `<html>` is an ordinary element (`<body>` leaves them).
+            if name == MarkupNames.body || !foreignPossible { return nil }
         case MarkupNames.head:
             return nil
         case MarkupNames.frameset:
@@ -195,14 +221,18 @@ struct MarkupLimits {
             if names.isIntegrationPoint(name) { foreignForGood = true }
             if names.leavesForeignContent(name) { maybeHTMLInForeign = true }
         }
-        if !framesetSeen && !foreignPossible { closeImplied(by: name) }
+        if !framesetSeen && !foreignPossible && at >= ambiguousUntil { closeImplied(by: name) }
+        if !framesetSeen && !foreignPossible, let over = tableRow(name, at: at) { return over }
         // In foreign content `<area>`, `<tr>`… are ordinary elements that stay open.
         let void = foreignPossible ? names.isVoid(name) && names.leavesForeignContent(name)
                                    : names.isVoid(name) || names.isTablePart(name)
-        let closesItself = tag.selfClosing && foreignPossible && !maybeHTMLInForeign
+        let closesItself = tag.selfClosing && ((foreignPossible && !maybeHTMLInForeign) || name == MarkupNames.svg || name == MarkupNames.math)
         if !void && !closesItself {
             let key = names.isFormatting(name) ? formattingKey(name, tag.attributeText) : nil
-            stack.push(name, weight: name == MarkupNames.table ? 4 : 1, key: key, names: names)
+            let foreign = foreignPossible && !names.leavesForeignContent(name)
+            // A table (or template) also holds an implied row group, row and cell.
+            let weight = name == MarkupNames.table || name == MarkupNames.template ? 4 : 1
+            stack.push(name, weight: weight, key: key, foreign: foreign, names: names)
             if stack.depth > Self.maxDepth {
                 return Exceeded(offset: at, message: "elements nest more than \(Self.maxDepth) deep")
             }
@@ -211,21 +241,40 @@ struct MarkupLimits {
         // text; re-creating them here, above the new element, pops them again no later than
         // gumbo would, so the count is never lower than gumbo's.
         if !dormant.isEmpty, let over = reconstruct(at: at) { return over }
-        if let end = rawTextEnd(after: name) { i = end }
+        if names.rawText(name) != nil {
+            if let end = rawTextEnd(after: name) {
+                i = skip(to: end, from: i)
+            } else if let raw = names.rawText(name) {
+                pendingRawText.insert(name)
+                ambiguousUntil = max(ambiguousUntil, closeTags.next(raw, id: name, from: i, in: bytes))
+            }
+        }
         return nil
     }
 
     private mutating func endTag() {
+        let at = i
         let tag = readTag(nameStart: i + 2)
         let name = tag.name
+        guard at >= ambiguousUntil else { return }
+        closeElement(name)
         if name == MarkupNames.svg, openSVG > 0 { openSVG -= 1 }
         if name == MarkupNames.math, openMath > 0 { openMath -= 1 }
         if openSVG == 0 && openMath == 0 && !foreignForGood { maybeHTMLInForeign = false }
+    }
+
+    private mutating func closeElement(_ name: Int) {
         guard let index = stack.lastIndex(of: name) else { return }
-        if framesetSeen || name == MarkupNames.form || names.isTablePart(name) {
+        // `</form>` takes the form out without closing what it holds; `<noscript>` in `<head>`
+        // is closed by any other tag; after `<frameset>` most tags were ignored.
+        if framesetSeen || name == MarkupNames.form || name == MarkupNames.noscript || names.isTablePart(name) {
             if index == stack.count - 1, !names.isTablePart(name) { pop(to: index) }
             return
         }
+        // A foreign element closes only through other foreign ones, and only while gumbo
+        // surely is in foreign content: after `<svg><b>` gumbo has closed the `<svg>` already,
+        // and `</svg>` must not close the `<b>`.
+        if stack.isForeign(index), maybeHTMLInForeign || stack.topNonForeign > index { return }
         // gumbo closes these when they are "in scope" (no boundary above), any other element
         // when no special element sits above it.
         let blocker = names.closesInScope(name) ? stack.topBoundary : stack.topSpecial
@@ -252,12 +301,24 @@ struct MarkupLimits {
         case MarkupNames.a, MarkupNames.nobr:
             if let f = stack.lastIndex(of: name), stack.topSpecial <= f { pop(to: f) }
         default:
-            // Row and cell tags clear the stack back to the table ("table context").
-            if names.isTablePart(name), let t = stack.lastIndex(of: MarkupNames.table),
-               (stack.lastIndex(of: MarkupNames.template) ?? -1) < t, t < stack.count - 1 {
-                pop(to: t + 1)
-            }
+            break
         }
+    }
+
+    /// Row and cell tags make gumbo clear its stack back to the table, and the formatting
+    /// elements it pops there are re-created by the next text: `<tr>x` repeated re-creates
+    /// them all each time. Whether gumbo is in the table at that point cannot be told here, so
+    /// nothing is popped; the formatting elements above the table are counted as re-created.
+    private mutating func tableRow(_ name: Int, at offset: Int) -> Exceeded? {
+        guard names.isTablePart(name), let t = stack.lastIndex(of: MarkupNames.table),
+              (stack.lastIndex(of: MarkupNames.template) ?? -1) < t else { return nil }
+        reconstructed += stack.formattingAbove(t)
+        return overReconstructed(at: offset)
+    }
+
+    private func overReconstructed(at offset: Int) -> Exceeded? {
+        guard reconstructed > startTags + Self.reconstructionAllowance else { return nil }
+        return Exceeded(offset: offset, message: "unclosed formatting elements would be re-created \(reconstructed) times (more than the page's \(startTags) start tags + \(Self.reconstructionAllowance))")
     }
 
     /// Pops entries from the top down to `index` (inclusive); formatting elements other than
@@ -278,9 +339,7 @@ struct MarkupLimits {
         for entry in dormant { stack.push(entry.name, weight: 1, key: entry.key, names: names) }
         dormant.removeAll(keepingCapacity: true)
         dormantCount.removeAll(keepingCapacity: true)
-        if reconstructed > startTags + Self.reconstructionAllowance {
-            return Exceeded(offset: offset, message: "unclosed formatting elements would be re-created \(reconstructed) times (more than the page's \(startTags) start tags + \(Self.reconstructionAllowance))")
-        }
+        if let over = overReconstructed(at: offset) { return over }
         if stack.depth > Self.maxDepth {
             return Exceeded(offset: offset, message: "elements nest more than \(Self.maxDepth) deep (with re-created formatting elements)")
         }
@@ -307,20 +366,37 @@ struct MarkupLimits {
     /// read the content as markup (foreign content, `<select>`, `<frameset>`), which is then
     /// scanned as markup: more tags counted, never fewer.
     private func rawTextEnd(after name: Int) -> Int? {
-        guard !foreignPossible, !framesetSeen, let raw = names.rawText(name) else { return nil }
+        // In a template the insertion mode may ignore the tag (`<template><col><xmp>`).
+        guard !foreignPossible, !framesetSeen, stack.lastIndex(of: MarkupNames.template) == nil,
+              let raw = names.rawText(name) else { return nil }
         if selectSeen && name != MarkupNames.script { return nil }
         if name == MarkupNames.plaintext { return bytes.count }
-        let n = bytes.count
-        var j = i
-        while let lt = find(UInt8(ascii: "<"), from: j) {
-            j = lt + 1
-            guard lt + 2 + raw.count < n, bytes[lt + 1] == UInt8(ascii: "/") else { continue }
-            var same = true
-            for (k, c) in raw.enumerated() where lower(bytes[lt + 2 + k]) != c { same = false; break }
-            let after = bytes[lt + 2 + raw.count]
-            if same && (isSpace(after) || after == UInt8(ascii: "/") || after == UInt8(ascii: ">")) { return lt }
+        if name == MarkupNames.script { return scriptEnd(from: i) }
+        return CloseTagFinder.first(raw, from: i, in: bytes)
+    }
+
+    /// Where a skip from `start` to `end` must stop instead: the next `</name` of a raw-text
+    /// element read as markup, if that comes first.
+    private mutating func skip(to end: Int, from start: Int) -> Int {
+        var stop = end
+        if barrier > start { stop = min(stop, barrier) }
+        for name in pendingRawText {
+            guard let raw = names.rawText(name) else { continue }
+            stop = min(stop, closeTags.next(raw, id: name, from: start, in: bytes))
         }
-        return n
+        return stop
+    }
+
+    private mutating func cdataBarrier(from start: Int) {
+        var j = start
+        while let close = find(UInt8(ascii: "]"), from: j) {
+            if close + 2 < bytes.count, bytes[close + 1] == UInt8(ascii: "]"), bytes[close + 2] == UInt8(ascii: ">") {
+                barrier = close + 3
+                ambiguousUntil = max(ambiguousUntil, barrier)
+                return
+            }
+            j = close + 1
+        }
     }
 
     // MARK: Bytes
@@ -348,6 +424,47 @@ struct MarkupLimits {
                 if bytes[dash + 2] == UInt8(ascii: "!"), dash + 3 < n, bytes[dash + 3] == UInt8(ascii: ">") { return dash + 4 }
             }
             j = dash + 1
+        }
+        return n
+    }
+
+    /// Script text ends at `</script`, except inside `<!--` … `-->` after a `<script`
+    /// ("double-escaped"): the tokenizer's script data states, exactly.
+    private func scriptEnd(from start: Int) -> Int {
+        let n = bytes.count
+        let script: [UInt8] = Array("script".utf8)
+        func tag(_ at: Int) -> Bool {   // `script` + delimiter at `at`
+            guard at + 6 < n else { return false }
+            for k in 0..<6 where lower(bytes[at + k]) != script[k] { return false }
+            let d = bytes[at + 6]
+            return d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0C || d == 0x0D || d == UInt8(ascii: "/") || d == UInt8(ascii: ">")
+        }
+        var escaped = false, doubleEscaped = false
+        var j = start
+        while j < n {
+            let c = bytes[j]
+            if c == UInt8(ascii: "<") {
+                if j + 1 < n, bytes[j + 1] == UInt8(ascii: "/"), tag(j + 2) {
+                    if !doubleEscaped { return j }
+                    doubleEscaped = false
+                    j += 8
+                    continue
+                }
+                if !escaped, starts(with: "<!--", at: j) {
+                    // `<!-->` and `<!--->` open and close at once.
+                    j += 4
+                    while j < n, bytes[j] == UInt8(ascii: "-") { j += 1 }
+                    if j < n, bytes[j] == UInt8(ascii: ">") { j += 1 } else { escaped = true }
+                    continue
+                }
+                if escaped, !doubleEscaped, tag(j + 1) { doubleEscaped = true; j += 7; continue }
+            } else if escaped, c == UInt8(ascii: "-"), starts(with: "-->", at: j) {
+                escaped = false
+                doubleEscaped = false
+                j += 3
+                continue
+            }
+            j += 1
         }
         return n
     }

@@ -1,3 +1,5 @@
+import CGumbo
+
 /// Tag names seen by `MarkupLimits`, as small integers, and the classes of the HTML
 /// tree-construction rules they belong to. `h1`…`h6` are one name: gumbo closes any heading
 /// with any heading's end tag.
@@ -9,7 +11,7 @@ struct MarkupNames {
     // Fixed ids, in the order of `known` below.
     static let html = 0, body = 1, head = 2, frameset = 3, select = 4, svg = 5, math = 6, p = 7, li = 8, dd = 9, dt = 10,
                option = 11, optgroup = 12, heading = 13, button = 14, a = 15, nobr = 16, table = 17, template = 18,
-               form = 19, script = 20, plaintext = 21
+               form = 19, script = 20, plaintext = 21, noscript = 22, unknown = 23
 
     private struct Class: OptionSet {
         let rawValue: UInt32
@@ -29,7 +31,8 @@ struct MarkupNames {
     }
 
     private static let known = ["html", "body", "head", "frameset", "select", "svg", "math", "p", "li", "dd", "dt",
-                                "option", "optgroup", "h1", "button", "a", "nobr", "table", "template", "form", "script", "plaintext"]
+                                "option", "optgroup", "h1", "button", "a", "nobr", "table", "template", "form", "script", "plaintext",
+                                "noscript", "<unknown>"]
 
     private static let classLists: [(Class, String)] = [
         (.special, """
@@ -64,7 +67,7 @@ struct MarkupNames {
     init() {
         for name in Self.known { _ = intern(Array(name.utf8)) }
         for (cls, list) in Self.classLists {
-            for name in list.split(separator: " ") {
+            for name in list.split(separator: " ") where Self.gumboKnows(Array(name.utf8)) {
                 let id = intern(Array(name.utf8))
                 classes[id] |= cls.rawValue
                 if cls == .rawText { rawTextNames[id] = Array(name.utf8) }
@@ -81,6 +84,8 @@ struct MarkupNames {
     }
 
     /// The id of the tag name in `bytes[range]`, ASCII-lowercased as the tokenizer does.
+    /// gumbo 0.10 compares elements by its tag enum, so every name it does not know (`<g>`,
+    /// `<my-widget>`, `<dialog>`) is one name here too: `</g>` closes the nearest of them.
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var name = [UInt8]()
         name.reserveCapacity(range.count)
@@ -88,7 +93,19 @@ struct MarkupNames {
         if name.count == 2, name[0] == UInt8(ascii: "h"), name[1] >= UInt8(ascii: "1"), name[1] <= UInt8(ascii: "6") {
             return Self.heading
         }
+        if let id = ids[name] { return id }
+        guard Self.gumboKnows(name) else {
+            ids[name] = Self.unknown
+            return Self.unknown
+        }
         return intern(name)
+    }
+
+    /// `dialog`, `search`, `g`… are unknown to gumbo 0.10: plain elements with no rules.
+    private static func gumboKnows(_ name: [UInt8]) -> Bool {
+        name.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { gumbo_tagn_enum($0.baseAddress, UInt32($0.count)) != GUMBO_TAG_UNKNOWN }
+        }
     }
 
     private func has(_ id: Int, _ cls: Class) -> Bool { id < classes.count && Class(rawValue: classes[id]).contains(cls) }
