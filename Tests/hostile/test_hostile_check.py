@@ -96,6 +96,10 @@ HOSTILE_PAGES = {
     "1000000-nested-divs": "<!doctype html><title>x</title>" + "<div>" * 1_000_000 + FRAME,
     "200000-attributes": "<!doctype html><title>x</title><div " + " ".join(f"a{i}" for i in range(200_000)) + ">" + FRAME,
     "100000-html-tags-with-attributes": "<!doctype html><title>x</title>" + "".join(f"<html a{i}>" for i in range(100_000)),
+    # Raw text gumbo may not honour inside <svg>: the pass reads it as markup, and must not
+    # search the same bytes again for every `</style` it stops at.
+    "200000-cut-skips-in-svg": "<!doctype html><title>x</title><svg><style>" + '<a title="</style><!--</style>' * 200_000
+                               + "<div>" * 1_000,
     "formatting-elements-re-created": "<!doctype html><title>x</title><div>" + "".join(f"<b id={i}>" for i in range(200))
                                       + "</div>" + "<div>x</div>" * 100_000,
 }

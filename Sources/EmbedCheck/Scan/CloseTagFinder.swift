@@ -27,10 +27,9 @@ struct CloseTagFinder {
             j = lt + 1
             guard lt + 2 + name.count < n, bytes[lt + 1] == UInt8(ascii: "/") else { continue }
             var same = true
-            for (k, c) in name.enumerated() where lower(bytes[lt + 2 + k]) != c { same = false; break }
+            for (k, c) in name.enumerated() where markupLower(bytes[lt + 2 + k]) != c { same = false; break }
             let after = bytes[lt + 2 + name.count]
-            if same && (after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0C || after == 0x0D
-                        || after == UInt8(ascii: "/") || after == UInt8(ascii: ">")) { return lt }
+            if same && (markupIsSpace(after) || after == UInt8(ascii: "/") || after == UInt8(ascii: ">")) { return lt }
         }
         return n
     }

@@ -86,6 +86,7 @@ struct MarkupLimits {
     /// In foreign content `<![CDATA[` runs to `]]>`, elsewhere to `>`: read to the `>`, but
     /// nothing after may skip past the `]]>`.
     private var barrier = Int.max
+    private var cdataEnd = -1
     /// Up to here gumbo may be reading text where this pass reads tags (see `pendingRawText`,
     /// `barrier`): tags there may open elements but close none.
     private var ambiguousUntil = 0
@@ -107,19 +108,19 @@ struct MarkupLimits {
             i = lt
             guard lt + 1 < n else { return nil }
             let c = bytes[lt + 1]
-            if isLetter(c) {
+            if markupIsLetter(c) {
                 if let over = startTag() { return over }
             } else if c == UInt8(ascii: "/") {
-                if lt + 2 < n, isLetter(bytes[lt + 2]) {
+                if lt + 2 < n, markupIsLetter(bytes[lt + 2]) {
                     endTag()
                 } else {
-                    i = lt + 2 < n && bytes[lt + 2] == UInt8(ascii: ">") ? lt + 3 : skip(to: skipPast(UInt8(ascii: ">"), from: lt + 2), from: lt + 2)
+                    i = lt + 2 < n && bytes[lt + 2] == UInt8(ascii: ">") ? lt + 3 : skipPast(UInt8(ascii: ">"), from: lt + 2)
                 }
             } else if c == UInt8(ascii: "!") {
                 if foreignPossible && starts(with: "<![CDATA[", at: lt) { cdataBarrier(from: lt + 9) }
-                i = skip(to: starts(with: "<!--", at: lt) ? commentEnd(from: lt + 4) : skipPast(UInt8(ascii: ">"), from: lt + 2), from: lt + 2)
+                i = starts(with: "<!--", at: lt) ? commentEnd(from: lt + 4) : skipPast(UInt8(ascii: ">"), from: lt + 2)
             } else if c == UInt8(ascii: "?") {
-                i = skip(to: skipPast(UInt8(ascii: ">"), from: lt + 2), from: lt + 2)
+                i = skipPast(UInt8(ascii: ">"), from: lt + 2)
             } else {
                 i = lt + 1
                 if let over = text() { return over }
@@ -140,13 +141,13 @@ struct MarkupLimits {
     private mutating func readTag(nameStart: Int) -> Tag {
         let n = bytes.count
         var j = nameStart
-        while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: ">") { j += 1 }
+        while j < n, !markupIsSpace(bytes[j]), bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: ">") { j += 1 }
         let name = names.id(bytes, nameStart..<j)
         var tag = Tag(name: name, attributeText: j..<j)
         // Attribute states of the HTML tokenizer; quoted values may hold `>`.
         while j < n {
             let c = bytes[j]
-            if isSpace(c) { j += 1; continue }
+            if markupIsSpace(c) { j += 1; continue }
             if c == UInt8(ascii: ">") { tag.attributeText = tag.attributeText.lowerBound..<j; i = j + 1; return tag }
             if c == UInt8(ascii: "/") {
                 if j + 1 < n, bytes[j + 1] == UInt8(ascii: ">") {
@@ -161,24 +162,23 @@ struct MarkupLimits {
             // An attribute name: its first character may be anything, even `=`.
             tag.attributes += 1
             j += 1
-            while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "=") { j += 1 }
-            while j < n, isSpace(bytes[j]) { j += 1 }
+            while j < n, !markupIsSpace(bytes[j]), bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "=") { j += 1 }
+            while j < n, markupIsSpace(bytes[j]) { j += 1 }
             guard j < n, bytes[j] == UInt8(ascii: "=") else { continue }
             j += 1
-            while j < n, isSpace(bytes[j]) { j += 1 }
+            while j < n, markupIsSpace(bytes[j]) { j += 1 }
             guard j < n else { break }
             let q = bytes[j]
             if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
-                let close = (find(q, from: j + 1) ?? n - 1) + 1
-                let cut = skip(to: close, from: j + 1)
-                if cut < close {
-                    tag.attributeText = tag.attributeText.lowerBound..<cut
-                    i = cut
+                let stop = bound(from: j + 1)
+                guard let close = find(q, from: j + 1, before: stop) else {
+                    tag.attributeText = tag.attributeText.lowerBound..<stop
+                    i = stop
                     return tag
                 }
-                j = close
+                j = close + 1
             } else {
-                while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
+                while j < n, !markupIsSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
             }
         }
         // The input ended inside the tag: gumbo drops it; counting it anyway only over-counts.
@@ -243,7 +243,7 @@ struct MarkupLimits {
         if !dormant.isEmpty, let over = reconstruct(at: at) { return over }
         if names.rawText(name) != nil {
             if let end = rawTextEnd(after: name) {
-                i = skip(to: end, from: i)
+                i = end
             } else if let raw = names.rawText(name) {
                 pendingRawText.insert(name)
                 ambiguousUntil = max(ambiguousUntil, closeTags.next(raw, id: name, from: i, in: bytes))
@@ -365,20 +365,21 @@ struct MarkupLimits {
     /// followed by a space, `/` or `>`, which is never after gumbo's end. nil when gumbo may
     /// read the content as markup (foreign content, `<select>`, `<frameset>`), which is then
     /// scanned as markup: more tags counted, never fewer.
-    private func rawTextEnd(after name: Int) -> Int? {
+    private mutating func rawTextEnd(after name: Int) -> Int? {
         // In a template the insertion mode may ignore the tag (`<template><col><xmp>`).
         guard !foreignPossible, !framesetSeen, stack.lastIndex(of: MarkupNames.template) == nil,
               let raw = names.rawText(name) else { return nil }
         if selectSeen && name != MarkupNames.script { return nil }
-        if name == MarkupNames.plaintext { return bytes.count }
+        if name == MarkupNames.plaintext { return bound(from: i) }
         if name == MarkupNames.script { return scriptEnd(from: i) }
-        return CloseTagFinder.first(raw, from: i, in: bytes)
+        return min(closeTags.next(raw, id: name, from: i, in: bytes), bound(from: i))
     }
 
-    /// Where a skip from `start` to `end` must stop instead: the next `</name` of a raw-text
-    /// element read as markup, if that comes first.
-    private mutating func skip(to end: Int, from start: Int) -> Int {
-        var stop = end
+    /// How far a skip (a comment, a quoted value, raw text) from `start` may go: to the next
+    /// `</name` of a raw-text element read as markup, or the CDATA barrier. Every search stops
+    /// there, so each byte is searched once and the pass stays linear.
+    private mutating func bound(from start: Int) -> Int {
+        var stop = bytes.count
         if barrier > start { stop = min(stop, barrier) }
         for name in pendingRawText {
             guard let raw = names.rawText(name) else { continue }
@@ -389,59 +390,67 @@ struct MarkupLimits {
 
     private mutating func cdataBarrier(from start: Int) {
         var j = start
+        // The next `]]>` at or after `start`, remembered: many `<![CDATA[` search it once.
+        if cdataEnd >= start { barrier = cdataEnd; ambiguousUntil = max(ambiguousUntil, barrier); return }
+        cdataEnd = bytes.count
         while let close = find(UInt8(ascii: "]"), from: j) {
             if close + 2 < bytes.count, bytes[close + 1] == UInt8(ascii: "]"), bytes[close + 2] == UInt8(ascii: ">") {
-                barrier = close + 3
-                ambiguousUntil = max(ambiguousUntil, barrier)
-                return
+                cdataEnd = close + 3
+                break
             }
             j = close + 1
         }
+        barrier = cdataEnd
+        ambiguousUntil = max(ambiguousUntil, barrier)
     }
 
     // MARK: Bytes
 
-    private func find(_ byte: UInt8, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        guard let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+    private func find(_ byte: UInt8, from start: Int, before limit: Int? = nil) -> Int? {
+        let end = min(limit ?? bytes.count, bytes.count)
+        guard start < end, let base = bytes.baseAddress else { return nil }
+        guard let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    private func skipPast(_ byte: UInt8, from start: Int) -> Int {
-        find(byte, from: start).map { $0 + 1 } ?? bytes.count
+    private mutating func skipPast(_ byte: UInt8, from start: Int) -> Int {
+        let stop = bound(from: start)
+        return find(byte, from: start, before: stop).map { $0 + 1 } ?? stop
     }
 
     /// A comment ends at the first `-->` or `--!>` (or right away for `<!-->` and `<!--->`).
-    private func commentEnd(from start: Int) -> Int {
+    private mutating func commentEnd(from start: Int) -> Int {
         let n = bytes.count
         if start < n, bytes[start] == UInt8(ascii: ">") { return start + 1 }
         if start + 1 < n, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: ">") { return start + 2 }
+        let stop = bound(from: start)
         var j = start
-        while let dash = find(UInt8(ascii: "-"), from: j) {
-            guard dash + 2 < n else { return n }
+        while let dash = find(UInt8(ascii: "-"), from: j, before: stop) {
+            guard dash + 2 < n else { return stop }
             if bytes[dash + 1] == UInt8(ascii: "-") {
                 if bytes[dash + 2] == UInt8(ascii: ">") { return dash + 3 }
                 if bytes[dash + 2] == UInt8(ascii: "!"), dash + 3 < n, bytes[dash + 3] == UInt8(ascii: ">") { return dash + 4 }
             }
             j = dash + 1
         }
-        return n
+        return stop
     }
 
     /// Script text ends at `</script`, except inside `<!--` … `-->` after a `<script`
     /// ("double-escaped"): the tokenizer's script data states, exactly.
-    private func scriptEnd(from start: Int) -> Int {
+    private mutating func scriptEnd(from start: Int) -> Int {
         let n = bytes.count
+        let stop = bound(from: start)
         let script: [UInt8] = Array("script".utf8)
         func tag(_ at: Int) -> Bool {   // `script` + delimiter at `at`
             guard at + 6 < n else { return false }
-            for k in 0..<6 where lower(bytes[at + k]) != script[k] { return false }
+            for k in 0..<6 where markupLower(bytes[at + k]) != script[k] { return false }
             let d = bytes[at + 6]
-            return d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0C || d == 0x0D || d == UInt8(ascii: "/") || d == UInt8(ascii: ">")
+            return markupIsSpace(d) || d == UInt8(ascii: "/") || d == UInt8(ascii: ">")
         }
         var escaped = false, doubleEscaped = false
         var j = start
-        while j < n {
+        while j < stop {
             let c = bytes[j]
             if c == UInt8(ascii: "<") {
                 if j + 1 < n, bytes[j + 1] == UInt8(ascii: "/"), tag(j + 2) {
@@ -466,7 +475,7 @@ struct MarkupLimits {
             }
             j += 1
         }
-        return n
+        return stop
     }
 
     private func starts(with prefix: StaticString, at offset: Int) -> Bool {
@@ -478,9 +487,9 @@ struct MarkupLimits {
     }
 }
 
-func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
-private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
-func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+func markupIsLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+func markupIsSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
+func markupLower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
 #if canImport(Glibc)
 import Glibc

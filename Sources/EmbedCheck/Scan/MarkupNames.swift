@@ -89,7 +89,7 @@ struct MarkupNames {
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var name = [UInt8]()
         name.reserveCapacity(range.count)
-        for k in range { name.append(lower(bytes[k])) }
+        for k in range { name.append(markupLower(bytes[k])) }
         if name.count == 2, name[0] == UInt8(ascii: "h"), name[1] >= UInt8(ascii: "1"), name[1] <= UInt8(ascii: "6") {
             return Self.heading
         }
