@@ -12,7 +12,7 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
@@ -84,6 +84,12 @@ bench-check: deps test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends time >/dev/null; }
 	bench/check-bench
+
+## bench-check-hostile: embedsmith check (release build) on hostile pages: 1M nested elements, 200k attributes,
+## re-created formatting elements, and normal pages for comparison; seconds and peak RSS per page
+bench-check-hostile: deps
+	$(SWIFT) build $(RELEASE) --scratch-path .build-bench
+	python3 bench/check-hostile-bench --bin .build-bench/release/embedsmith $(BENCH_ARGS)
 
 ## bench-tests: the site benchmark's corpus generator writes what the benchmark says it measures (about 2 s)
 bench-tests: test-deps

@@ -25,6 +25,11 @@ struct CheckCommand: ParsableCommand {
           embedsmith check site/acme page.html --max-warnings 0
           embedsmith check --format sarif > embedsmith.sarif
 
+        In folders, links are followed only when they lead inside the folder
+        given, each file is checked once, and FIFOs and devices are reported, not
+        opened. A page nested more than 512 deep or with more than 256
+        attributes on one element is refused whole (input-too-complex).
+
         Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
         65 unreadable input or invalid embedsmith.yaml; 64 usage.
         """)

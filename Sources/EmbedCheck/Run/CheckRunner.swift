@@ -32,7 +32,9 @@ public struct CheckRunner: Sendable {
             return FileResult(file: path, diagnostics: [diagnostic], unreadable: true)
         case .success(let bytes):
             let findings = bytes.withUnsafeBufferPointer { checker.check(bytes: $0) }
-            return FileResult(file: path, diagnostics: findings.map { $0.diagnostic(file: path) }, unreadable: false)
+            // A page too complex to parse was not checked: like an unreadable one, it fails the run.
+            return FileResult(file: path, diagnostics: findings.map { $0.diagnostic(file: path) },
+                              unreadable: findings.contains { $0.rule == MarkupLimits.code })
         }
     }
 

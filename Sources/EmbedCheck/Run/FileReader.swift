@@ -12,17 +12,27 @@ enum FileReader {
 
     static func contents(of path: String) -> Result<[UInt8], Diagnostic> {
         let at = SourceLocation(file: path, line: 1, column: 1)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            return .failure(.error("input-unreadable", "cannot be read (\(String(cString: strerror(errno))))", at: at))
+        func unreadable() -> Result<[UInt8], Diagnostic> {
+            .failure(.error("input-unreadable", "cannot be read (\(String(cString: strerror(errno))))", at: at))
         }
+        // The type comes from stat, before any open: opening a FIFO blocks until a writer
+        // comes, and opening a device can have effects. O_NONBLOCK covers a swap between the
+        // two calls (the open returns at once); the fstat below then refuses what was opened.
+        let before: stat
+        switch FileIdentity.status(of: path, followingLinks: true) {
+        case .failure: return unreadable()
+        case .success(let status): before = status
+        }
+        let kind = FileIdentity.kind(before)
+        if kind == .folder { return .failure(.error("input-unreadable", "is a folder", at: at)) }
+        if kind != .regular { return .failure(FolderWalk.notAFile(path, kind)) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return unreadable() }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            return .failure(.error("input-unreadable", "cannot be read (\(String(cString: strerror(errno))))", at: at))
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(.error("input-unreadable", "is a folder", at: at))
+        guard fstat(fd, &info) == 0 else { return unreadable() }
+        guard FileIdentity.kind(info) == .regular, FileIdentity(info) == FileIdentity(before) else {
+            return .failure(.error("input-unreadable", "changed while being opened; not read", at: at))
         }
         if Int(info.st_size) > maxBytes {
             return .failure(.error("input-too-large", "file is \(info.st_size) bytes; the limit is \(maxBytes) bytes", at: at))

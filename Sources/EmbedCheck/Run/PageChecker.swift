@@ -20,7 +20,9 @@ public struct PageChecker: Sendable {
         return text.withUTF8 { check(bytes: $0) }
     }
 
+    /// A page past `MarkupLimits` is not parsed: its one finding is `input-too-complex`.
     public func check(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        if let exceeded = MarkupLimits.check(bytes) { return [MarkupLimits.finding(exceeded, in: bytes)] }
         let page = PageScanner.scan(bytes)
         return check(page)
     }
