@@ -16,7 +16,7 @@ enum ShardSetCheck {
         }
         var refusals: [Diagnostic] = []
         for other in shards where other.record.inputsKey != first.record.inputsKey
-            || other.manifest.sharedInputChunks != first.manifest.sharedInputChunks {
+            || sharedInputs(other) != sharedInputs(first) {
             refusals.append(.error("merge-inputs-differ", "\(named(other)) was built from other inputs than \(named(first)): templates, embedsmith.yaml build settings or --dev differ",
                                    hint: "build every shard from the same commit with the same options"))
         }
@@ -53,6 +53,13 @@ enum ShardSetCheck {
                                    hint: "build every shard from the same checkout of content/"))
         }
         return refusals
+    }
+
+    /// The template entries as the manifest writes them, however they were read (a run of
+    /// lines, or an entry at a time from a manifest that had to be parsed as JSON).
+    private static func sharedInputs(_ shard: ShardOutput) -> [UInt8] {
+        let chunks = shard.manifest.sharedInputChunks.sorted { $0.firstKey < $1.firstKey }
+        return Array(chunks.map { Array($0.lines) }.joined(separator: Array(ManifestChunk.separator.utf8)))
     }
 
     /// A tenant in two shards, or in a shard the assignment does not give it.
