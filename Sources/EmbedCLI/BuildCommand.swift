@@ -21,7 +21,8 @@ struct BuildCommand: ParsableCommand {
           embedsmith build
           embedsmith build --tenant acme --tenant globex
           embedsmith build --root ~/support-sites --out /srv/www --jobs 4
-          embedsmith build --shard 2/8 --out shards/2    # then: embedsmith merge --out site shards/*
+          embedsmith build --shard 2/8 --out shards/2   # one of 8 CI jobs; then
+          embedsmith merge --out site shards/*
 
         Sharding (--shard K/N, K from 1 to N, as Playwright, Jest and Vitest count):
         builds only the tenants of shard K, a split that depends on nothing but each
