@@ -85,13 +85,10 @@ struct BuildCommand: ParsableCommand {
         let displayRoot = root == "." || root == "./" ? "" : (root.hasSuffix("/") ? String(root.dropLast()) : root)
         let start = Date()
         let summary = BuildPipeline.run(options, displayRoot: displayRoot)
-        DiagnosticPrinter.print(summary.diagnostics)
-        guard summary.succeeded else {
-            FileHandle.standardError.write(Data("build failed; the previous site was left as it was\n".utf8))
-            throw ExitCode(summary.exitStatus.rawValue)
-        }
+        try DiagnosticPrinter.finish(summary.diagnostics, succeeded: summary.succeeded, status: summary.exitStatus,
+                                     failure: "build failed; the previous site was left as it was")
         if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+            let seconds = DiagnosticPrinter.seconds(since: start)
             let outPath = out ?? (displayRoot.isEmpty ? "site" : "\(displayRoot)/site")
             let rendered = summary.tenantCount - summary.tenantsReused
             var line = "built \(summary.pageCount) page\(summary.pageCount == 1 ? "" : "s") of \(rendered) tenant\(rendered == 1 ? "" : "s") into \(outPath)/ in \(seconds) s"

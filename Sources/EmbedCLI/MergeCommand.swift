@@ -56,13 +56,10 @@ struct MergeCommand: ParsableCommand {
                                    shards: shards.map { URL(fileURLWithPath: $0, relativeTo: cwd) }, jobs: jobs)
         let start = Date()
         let summary = MergePipeline.run(options, displays: shards)
-        DiagnosticPrinter.print(summary.diagnostics)
-        guard summary.succeeded else {
-            FileHandle.standardError.write(Data("merge failed; \(out) was left as it was\n".utf8))
-            throw ExitCode(summary.exitStatus.rawValue)
-        }
+        try DiagnosticPrinter.finish(summary.diagnostics, succeeded: summary.succeeded, status: summary.exitStatus,
+                                     failure: "merge failed; \(out) was left as it was")
         if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+            let seconds = DiagnosticPrinter.seconds(since: start)
             print("merged \(summary.tenantCount) tenant\(summary.tenantCount == 1 ? "" : "s") from \(summary.shardCount) shard\(summary.shardCount == 1 ? "" : "s") into \(out)/ in \(seconds) s")
         }
     }
