@@ -79,7 +79,8 @@ validate-html:
 browser-tests:
 	$(PY) -m pytest Tests/browser
 
-# The README's sharding recipes (GitHub Actions, GitLab, Kubernetes) parsed and played against the sample.
+# The README's sharding recipes (GitHub Actions, GitLab, Kubernetes) parsed and played against the sample;
+# the shard split checked against an independent jump-consistent-hash implementation.
 recipe-tests: build test-deps
 	$(PY) -m pytest -q -p no:cacheprovider Tests/recipes
 
