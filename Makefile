@@ -12,14 +12,14 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps check-defaults build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests
+test: deps test-deps check-defaults build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests recipe-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -78,6 +78,11 @@ validate-html:
 
 browser-tests:
 	$(PY) -m pytest Tests/browser
+
+# The README's sharding recipes (GitHub Actions, GitLab, Kubernetes) parsed and played against the sample;
+# the shard split checked against an independent jump-consistent-hash implementation.
+recipe-tests: build test-deps
+	$(PY) -m pytest -q -p no:cacheprovider Tests/recipes
 
 ## bench-check: embedsmith check (release build) vs the Nu HTML Checker on 10,000 generated pages in /dev/shm
 bench-check: deps test-deps

@@ -21,6 +21,18 @@ struct BuildCommand: ParsableCommand {
           embedsmith build
           embedsmith build --tenant acme --tenant globex
           embedsmith build --root ~/support-sites --out /srv/www --jobs 4
+          embedsmith build --shard 2/8 --out shards/2   # one of 8 CI jobs; then
+          embedsmith merge --out site shards/*
+
+        Sharding (--shard K/N, K from 1 to N, as Playwright, Jest and Vitest count):
+        builds only the tenants of shard K, a split that depends on nothing but each
+        tenant's name and N, so every machine of a CI matrix computes the same one
+        and a tenant never changes shard because another was added or removed.
+        The output is a complete folder for those tenants whose manifest records
+        K/N and the inputs (tool version, templates, settings). 'embedsmith merge'
+        joins the N folders into the site one build of all tenants writes. A shard
+        rebuilt into its previous --out is incremental like any build. Changing N
+        moves tenants between shards: build all N again before merging.
 
         Tenant folders are untrusted: symbolic links, FIFOs and devices in them are
         refused, not followed or opened; assets are limited in size (build.limits in
@@ -44,6 +56,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Tenants built in parallel (default: number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: ArgumentHelp("Build only shard K of N (1-based; at most \(ShardSpec.maxCount) shards); merge the N outputs with 'embedsmith merge'.", valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .long, help: "Allow http://127.0.0.1 and http://localhost URLs, for local testing against stub apps.")
     var dev = false
 
@@ -55,27 +70,30 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard {
+            if case .failure(let problem) = ShardSpec.parse(shard) { throw ValidationError("--shard: \(problem)") }
+            if !tenant.isEmpty { throw ValidationError("--shard and --tenant do not go together: a shard builds the tenants its K/N gives it") }
+        }
     }
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let rootURL = URL(fileURLWithPath: root, relativeTo: cwd)
         let outURL = out.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev, clean: clean)
+        let shardSpec = shard.flatMap { try? ShardSpec.parse($0).get() }
+        let options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev, clean: clean, shard: shardSpec)
         let displayRoot = root == "." || root == "./" ? "" : (root.hasSuffix("/") ? String(root.dropLast()) : root)
         let start = Date()
         let summary = BuildPipeline.run(options, displayRoot: displayRoot)
-        DiagnosticPrinter.print(summary.diagnostics)
-        guard summary.succeeded else {
-            FileHandle.standardError.write(Data("build failed; the previous site was left as it was\n".utf8))
-            throw ExitCode(summary.exitStatus.rawValue)
-        }
+        try DiagnosticPrinter.finish(summary.diagnostics, succeeded: summary.succeeded, status: summary.exitStatus,
+                                     failure: "build failed; the previous site was left as it was")
         if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+            let seconds = DiagnosticPrinter.seconds(since: start)
             let outPath = out ?? (displayRoot.isEmpty ? "site" : "\(displayRoot)/site")
             let rendered = summary.tenantCount - summary.tenantsReused
             var line = "built \(summary.pageCount) page\(summary.pageCount == 1 ? "" : "s") of \(rendered) tenant\(rendered == 1 ? "" : "s") into \(outPath)/ in \(seconds) s"
             if summary.tenantsReused > 0 { line += " (\(summary.tenantsReused) unchanged tenant\(summary.tenantsReused == 1 ? "" : "s") kept)" }
+            if let shardSpec { line += "; shard \(shardSpec)" }
             if !summary.wroteOutput { line = "nothing changed: \(outPath)/ is up to date (\(seconds) s)" }
             print(line)
         }

@@ -10,10 +10,13 @@ public struct EmbedsmithCommand: ParsableCommand {
           embedsmith build                 # content/ + templates/ -> site/
           embedsmith schema --for tenant   # every tenant.yaml key, as JSON Schema
 
+        Many tenants, several machines: 'embedsmith build --shard K/N' on each, then
+        'embedsmith merge' (see embedsmith help merge).
+
         Exit codes: 0 success, 1 check findings, 64 usage, 65 invalid input, 74 I/O failure.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, LinkCommand.self, SchemaCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, LinkCommand.self, MergeCommand.self, SchemaCommand.self])
 
     public init() {}
 }

@@ -13,18 +13,21 @@ public struct BuildOptions: Sendable {
     public var dev: Bool
     /// Ignore the previous manifest: render every tenant.
     public var clean: Bool
+    /// Build only this shard's tenants (`ShardAssignment`), and record the shard in the manifest.
+    public var shard: ShardSpec?
     /// The time (seconds since 1970) that decides which input files have settled enough for
     /// the stat cache (`InputStatCache`); nil is now. Tests move it forward instead of waiting.
     var clock: Int? = nil
 
     public init(root: URL, output: URL? = nil, tenants: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                dev: Bool = false, clean: Bool = false) {
+                dev: Bool = false, clean: Bool = false, shard: ShardSpec? = nil) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.tenants = tenants
         self.jobs = max(1, jobs)
         self.dev = dev
         self.clean = clean
+        self.shard = shard
     }
 
     /// The same options writing to `output` (kept as given: it is already a real path).

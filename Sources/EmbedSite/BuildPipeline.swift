@@ -47,10 +47,12 @@ public enum BuildPipeline {
         diagnostics += settingsDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.load(root: options.root, displayRoot: displayRoot)
         diagnostics += templateDiagnostics
-        let scanned: (tenants: [TenantSource], diagnostics: [Diagnostic])
+        let scanned: (tenants: [TenantSource], diagnostics: [Diagnostic], folders: [String])
         do {
+            // A shard walks only its own tenants' folders; content/ itself is listed whole.
+            let shard = options.shard
             scanned = try ContentScanner.scan(root: options.root, displayRoot: displayRoot, jobs: options.jobs,
-                                              cache: statCache, now: now)
+                                              cache: statCache, now: now, selecting: { shard?.contains(tenant: $0) ?? true })
         } catch {
             return fail(.ioFailure, [.error("io-read", "cannot read content/: \(error.localizedDescription)")])
         }
@@ -71,6 +73,10 @@ public enum BuildPipeline {
         diagnostics += scanned.diagnostics
 
         let buildKey = templates.buildKey(dev: options.dev)
+        let shardRecord = options.shard.map {
+            ShardRecord(spec: $0, inputsKey: ShardRecord.inputsKey(buildKey: buildKey, settings: settings),
+                        contentKey: ShardRecord.contentKey(tenants: scanned.folders))
+        }
         let previous = previousManifest.value
         let building = Set(tenants.map(\.id))
         // Tenants this build does not look at (--tenant) keep their previous output.
@@ -126,13 +132,14 @@ public enum BuildPipeline {
         let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
 
         // Nothing changed and nothing was deleted: the site is already what this build would write.
-        if inPlace, unchanged == building, previousTenants == building.union(kept), !diagnostics.hasErrors {
+        if inPlace, unchanged == building, previousTenants == building.union(kept), previous.shard == shardRecord, !diagnostics.hasErrors {
             staging.abandon()
             return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: 0,
                            succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)
         }
 
         var manifest = Manifest()
+        manifest.shard = shardRecord
         var pages = 0
         var reused = 0
         for (source, (result, key, _, _)) in zip(tenants, results) {

@@ -51,14 +51,17 @@ struct AssetSource: Sendable {
 enum ContentScanner {
     /// `cache`: the tenant folders' layouts from the last build (`InputStatCache`); a tenant
     /// whose folders have not changed is not listed again. `now` decides which folders settled.
+    /// `selecting`: the tenants to walk (`build --shard`); `folders` lists every tenant folder
+    /// of `content/` all the same.
     /// Throws only when `content/` itself (the operator's folder) cannot be listed.
     static func scan(root: URL, displayRoot: String, jobs: Int = 1, cache: InputStatCache = InputStatCache(),
-                     now: Int = Int(time(nil))) throws -> (tenants: [TenantSource], diagnostics: [Diagnostic]) {
+                     now: Int = Int(time(nil)), selecting: @escaping @Sendable (String) -> Bool = { _ in true }) throws
+        -> (tenants: [TenantSource], diagnostics: [Diagnostic], folders: [String]) {
         let content = root.appendingPathComponent("content", isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return ([], [.error("content-missing", "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
-                                hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")])
+                                hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")], [])
         }
         guard let contentFolder = TenantFolder.open(content.path, in: AT_FDCWD, followingLink: true) else { throw POSIXError.fromErrno }
         let contentPrefix = displayRoot.isEmpty ? "content" : "\(displayRoot)/content"
@@ -75,7 +78,8 @@ enum ContentScanner {
             }   // files and special files beside the tenants are not content: never opened
         }
         // Tenants are independent: walk them in parallel, then keep the sorted order.
-        let scanned = ParallelMap.map(names, jobs: jobs) { name -> (TenantSource?, [Diagnostic]) in
+        // Errors beside the tenants (above) are every shard's: no shard's site may pass them.
+        let scanned = ParallelMap.map(names.filter(selecting), jobs: jobs) { name -> (TenantSource?, [Diagnostic]) in
             let directory = content.path + "/" + name
             let prefix = contentPrefix + "/" + name
             if let known = cache.layout(for: name)?.source(id: name, directory: directory, displayPrefix: prefix, content: contentFolder.descriptor) {
@@ -88,7 +92,7 @@ enum ContentScanner {
             diagnostics += found
             if let tenant { tenants.append(tenant) }
         }
-        return (tenants, diagnostics)
+        return (tenants, diagnostics, names)
     }
 
     /// What one walk of a tenant folder collects.

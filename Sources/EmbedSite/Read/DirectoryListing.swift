@@ -9,6 +9,8 @@ enum DirectoryListing {
     struct Entry {
         var name: String
         var isFolder: Bool
+        /// A regular file (neither a folder nor a link, FIFO, socket or device).
+        var isFile = false
     }
 
     static func entries(_ path: String, includingHidden: Bool = false, sorted: Bool = true) throws -> [Entry] {
@@ -21,12 +23,14 @@ enum DirectoryListing {
             }
             if name == "." || name == ".." || (!includingHidden && name.hasPrefix(".")) { continue }
             let type = Int32(entry.pointee.d_type)
-            var isFolder = type == Int32(DT_DIR)
+            var isFolder = type == Int32(DT_DIR), isFile = type == Int32(DT_REG)
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
-                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                let known = lstat(path + "/" + name, &info) == 0
+                isFolder = known && (info.st_mode & S_IFMT) == S_IFDIR
+                isFile = known && (info.st_mode & S_IFMT) == S_IFREG
             }
-            entries.append(Entry(name: name, isFolder: isFolder))
+            entries.append(Entry(name: name, isFolder: isFolder, isFile: isFile))
         }
         return sorted ? entries.sorted { $0.name < $1.name } : entries
     }

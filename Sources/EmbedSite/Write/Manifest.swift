@@ -5,6 +5,8 @@ import Foundation
 /// builds can be compared and later builds can skip unchanged work.
 struct Manifest {
     static let toolVersion = "0.1.0"
+    /// The `generator` field: which tool, which version.
+    static let generator = "embedsmith \(toolVersion)"
 
     var inputs: [String: String] = [:]
     var outputs: [String: String] = [:]
@@ -13,6 +15,8 @@ struct Manifest {
     /// Tenants' entries, a chunk per tenant (contiguous in the sorted block).
     var inputChunks: [ManifestChunk] = []
     var outputChunks: [ManifestChunk] = []
+    /// Written by `build --shard` only (`ShardRecord`): a single build's manifest has none.
+    var shard: ShardRecord? = nil
 
     func encoded() -> Data { Data(encodedBytes()) }
 
@@ -20,7 +24,10 @@ struct Manifest {
         var out: [UInt8] = []
         out.reserveCapacity((inputs.count + outputs.count + tenantKeys.count) * 120
                             + inputChunks.reduce(0) { $0 + $1.lines.count } + outputChunks.reduce(0) { $0 + $1.lines.count } + 256)
-        out += "{\n  \"generator\": \"embedsmith \(Self.toolVersion)\",\n".utf8
+        out += "{\n  \"generator\": \"\(Self.generator)\",\n".utf8
+        for (name, value) in shard?.fields ?? [] {
+            out += "  \"\(name)\": \"\(value)\",\n".utf8   // plain ASCII: K/N and hex keys
+        }
         func block(_ name: String, _ entries: [String: String], _ chunks: [ManifestChunk], last: Bool) {
             out += "  \"\(name)\": {\n".utf8
             var items: [(key: String, chunk: ManifestChunk?)] = entries.keys.map { ($0, nil) }

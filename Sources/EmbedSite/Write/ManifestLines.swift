@@ -9,9 +9,13 @@ import Foundation
 enum ManifestLines {
     struct Index {
         var tenantKeys: [String: String] = [:]
-        /// Tenant id → its entries in `inputs` (template inputs, under no tenant, are left out).
+        /// Tenant id → its entries in `inputs` (template inputs, under no tenant, are `sharedInputs`).
         var inputs: [String: ManifestChunk] = [:]
         var outputs: [String: ManifestChunk] = [:]
+        /// Inputs under no tenant (the templates in effect), as they appear.
+        var sharedInputs: [ManifestChunk] = []
+        /// Top-level string fields: `generator`, and a shard's record (`ShardRecord`).
+        var fields: [String: String] = [:]
     }
 
     static func index(_ data: Data) -> Index? {
@@ -47,7 +51,7 @@ enum ManifestLines {
                 let lineEnd = find(0x0A, in: lineStart..<buffer.count) ?? buffer.count
                 let line = lineStart..<lineEnd
                 lineStart = lineEnd + 1
-                if let (key, value) = entry(line) {
+                if let (key, value) = entry(line, indent: 4) {
                     guard let name = block else { return nil }
                     if name == "tenants" {
                         index.tenantKeys[string(key)] = string(value)
@@ -66,7 +70,9 @@ enum ManifestLines {
                 } else if equal(line, "  }") || equal(line, "  },") {
                     guard block != nil, closeChunk() else { return nil }
                     block = nil
-                } else if !(equal(line, "{") || equal(line, "}") || line.isEmpty || starts(line, "  \"generator\": \"")) {
+                } else if block == nil, let (key, value) = entry(line, indent: 2) {
+                    index.fields[string(key)] = string(value)
+                } else if !(equal(line, "{") || equal(line, "}") || line.isEmpty) {
                     return nil
                 }
             }
@@ -79,18 +85,22 @@ enum ManifestLines {
             let tenant = string(open.tenant)
             let found = ManifestChunk(firstKey: string(open.firstKey), lines: bytes[open.start..<open.end])
             if block == "inputs" {
-                if tenant.isEmpty { return true }
+                if tenant.isEmpty {
+                    index.sharedInputs.append(found)
+                    return true
+                }
                 return index.inputs.updateValue(found, forKey: tenant) == nil
             }
             return index.outputs.updateValue(found, forKey: tenant) == nil
         }
 
-        /// `    "path": "hash",` → the ranges of path and hash.
-        func entry(_ line: Range<Int>) -> (Range<Int>, Range<Int>)? {
-            guard starts(line, "    \"") else { return nil }
+        /// `    "path": "hash",` (indent 4, in a block) or `  "name": "value",` (indent 2, at the
+        /// top) → the ranges of key and value.
+        func entry(_ line: Range<Int>, indent: Int) -> (Range<Int>, Range<Int>)? {
+            guard line.count > indent + 1, starts(line, indent == 4 ? "    \"" : "  \"") else { return nil }
             var end = line.upperBound
             if buffer[end - 1] == UInt8(ascii: ",") { end -= 1 }
-            let keyStart = line.lowerBound + 5
+            let keyStart = line.lowerBound + indent + 1
             guard end - 1 > keyStart, buffer[end - 1] == UInt8(ascii: "\""),
                   let close = find(UInt8(ascii: "\""), in: keyStart..<(end - 1)),
                   close + 4 <= end - 1, starts(close..<end, "\": \"") else { return nil }
