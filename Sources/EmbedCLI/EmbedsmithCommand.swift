@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmbedCore
 
 /// `embedsmith`: generate and check embed pages for support video and chat vendors.
 public struct EmbedsmithCommand: ParsableCommand {
@@ -15,7 +16,7 @@ public struct EmbedsmithCommand: ParsableCommand {
 
         Exit codes: 0 success, 1 check findings, 64 usage, 65 invalid input, 74 I/O failure.
         """,
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, LinkCommand.self, MergeCommand.self, SchemaCommand.self])
 
     public init() {}

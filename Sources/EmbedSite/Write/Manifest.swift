@@ -4,7 +4,7 @@ import Foundation
 /// `.embedsmith/manifest.json`: hashes of every input and output, one per line, sorted, so two
 /// builds can be compared and later builds can skip unchanged work.
 struct Manifest {
-    static let toolVersion = "0.1.0"
+    static let toolVersion = ToolVersion.current
     /// The `generator` field: which tool, which version.
     static let generator = "embedsmith \(toolVersion)"
 
