@@ -70,10 +70,10 @@ public struct SchemaValidator {
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             guard let field = schema.field(key) else {
                 if SecretDetector.isSecretKey(key) {
-                    report(.error("config-secret", "'\(keyPath)' is a secret and cannot be written into a static site",
+                    report(.error("config-secret", "'\(DisplayText.excerpt(keyPath))' is a secret and cannot be written into a static site",
                                   at: location(keyNode), hint: SecretDetector.runtimeHint))
                 } else {
-                    var message = "unknown key '\(key)'"
+                    var message = "unknown key '\(DisplayText.excerpt(key))'"
                     if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
                         message += " (did you mean '\(guess)'?)"
                     }
@@ -250,8 +250,7 @@ public struct SchemaValidator {
         }
     }
 
-    func clip(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: "\\n")
-        return flat.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(flat.unicodeScalars.prefix(57))) + "..." : flat
-    }
+    /// A value quoted in a message: a short excerpt (line breaks and controls are escaped when
+    /// the diagnostic is printed).
+    func clip(_ text: String) -> String { DisplayText.excerpt(text) }
 }
