@@ -4,7 +4,19 @@ import EmbedCore
 /// first) as located diagnostics, and returns the validated values.
 public struct SchemaValidator {
     public let file: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// What the validation found: the first `listLimit` problems, then one that counts the rest.
+    public var diagnostics: [Diagnostic] {
+        guard let firstUnlisted else { return listed }
+        let more = "\(unlisted) more problem\(unlisted == 1 ? "" : "s") from here on \(unlisted == 1 ? "is" : "are") not listed (the first \(Self.listLimit) are)"
+        return listed + [Diagnostic(firstUnlisted.severity, code: firstUnlisted.code, message: more, at: firstUnlisted.location,
+                                    hint: "fix the ones listed and build again")]
+    }
+    /// A file of 20,000 unknown keys is 20,000 errors: listing them all would bury the other
+    /// tenants' diagnostics (and cost more than reading the file). Raw HTML is capped the same way.
+    static let listLimit = 1_000
+    private var listed: [Diagnostic] = []
+    private var unlisted = 0
+    private var firstUnlisted: Diagnostic?
     /// Upper bound on visited nodes: config files are small, hostile ones are not.
     private var remainingNodes = 20_000
     private let urlPolicy: URLPolicy
@@ -37,7 +49,15 @@ public struct SchemaValidator {
         return validateObject(node, schema: schema, path: "") ?? ConfigObject(location: start)
     }
 
-    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func report(_ diagnostic: Diagnostic) {
+        // The budget's own error is always listed: it says why validation stopped.
+        guard listed.count < Self.listLimit || diagnostic.code == "config-too-large" else {
+            unlisted += 1
+            if firstUnlisted == nil { firstUnlisted = diagnostic }
+            return
+        }
+        listed.append(diagnostic)
+    }
 
     func location(_ node: YAMLNode) -> SourceLocation {
         let mark = node.mark
