@@ -12,7 +12,7 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-tests clean
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-config-keys bench-tests clean
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
@@ -84,6 +84,10 @@ bench-check: deps test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends time >/dev/null; }
 	bench/check-bench
+
+## bench-config-keys: a tenant.yaml of 10k, 20k, 40k and 100k unknown keys refused by the release build (linear in the keys)
+bench-config-keys: deps
+	bench/config-keys-bench
 
 ## bench-tests: the site benchmark's corpus generator writes what the benchmark says it measures (about 2 s)
 bench-tests: test-deps

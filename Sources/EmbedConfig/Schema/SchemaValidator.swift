@@ -49,15 +49,19 @@ public struct SchemaValidator {
         return validateObject(node, schema: schema, path: "") ?? ConfigObject(location: start)
     }
 
+    /// Lists a problem, or counts it once `listLimit` are listed.
     mutating func report(_ diagnostic: Diagnostic) {
-        // The budget's own error is always listed: it says why validation stopped.
-        guard listed.count < Self.listLimit || diagnostic.code == "config-too-large" else {
-            unlisted += 1
-            if firstUnlisted == nil { firstUnlisted = diagnostic }
+        if listed.count < Self.listLimit {
+            listed.append(diagnostic)
             return
         }
-        listed.append(diagnostic)
+        unlisted += 1
+        if firstUnlisted == nil { firstUnlisted = diagnostic }
     }
+
+    /// Whether the next problem would be shown, itself or as the first unlisted one: when not,
+    /// a caller counts it without building its message.
+    var showsNextProblem: Bool { listed.count < Self.listLimit || firstUnlisted == nil }
 
     func location(_ node: YAMLNode) -> SourceLocation {
         let mark = node.mark
@@ -67,7 +71,8 @@ public struct SchemaValidator {
     private mutating func spend() -> Bool {
         remainingNodes -= 1
         if remainingNodes == 0 {
-            report(.error("config-too-large", "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
+            // Always listed: it says why validation stopped.
+            listed.append(.error("config-too-large", "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
         }
         return remainingNodes > 0
     }
@@ -92,14 +97,10 @@ public struct SchemaValidator {
                 if SecretDetector.isSecretKey(key) {
                     report(.error("config-secret", "'\(DisplayText.excerpt(keyPath))' is a secret and cannot be written into a static site",
                                   at: location(keyNode), hint: SecretDetector.runtimeHint))
+                } else if showsNextProblem {
+                    report(unknownKey(key, in: schema, at: location(keyNode)))
                 } else {
-                    var message = "unknown key '\(DisplayText.excerpt(key))'"
-                    if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
-                        message += " (did you mean '\(guess)'?)"
-                    }
-                    let known = schema.fields.map(\.name).joined(separator: ", ")
-                    report(.error("config-unknown-key", message, at: location(keyNode),
-                                  hint: known.isEmpty ? nil : "keys allowed here: \(known)"))
+                    unlisted += 1  // the common case of a flood of unknown keys: no suggestion computed
                 }
                 continue
             }
@@ -116,6 +117,15 @@ public struct SchemaValidator {
         }
         reportMissing(schema, in: object, present: present)
         return object
+    }
+
+    private func unknownKey(_ key: String, in schema: ObjectSchema, at location: SourceLocation) -> Diagnostic {
+        var message = "unknown key '\(DisplayText.excerpt(key))'"
+        if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
+            message += " (did you mean '\(guess)'?)"
+        }
+        let known = schema.fields.map(\.name).joined(separator: ", ")
+        return .error("config-unknown-key", message, at: location, hint: known.isEmpty ? nil : "keys allowed here: \(known)")
     }
 
     private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject, present: [String] = []) {
