@@ -178,7 +178,7 @@ public struct SchemaValidator {
             let quoted = !plain && ["true", "false"].contains(text.lowercased())
             let found = quoted ? "the string '\(text)'" : "'\(clip(text))'"
             report(.error("config-type", "'\(path)' must be true or false, found \(found)", at: here,
-                          hint: quoted ? "remove the quotes" : nil))
+                          hint: quoted ? (scalar.style == .taggedString ? "remove the tag" : "remove the quotes") : nil))
             return nil
         case .integer(let lo, let hi):
             guard plain, let value = Int(text) else {
