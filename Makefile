@@ -12,7 +12,7 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
@@ -95,6 +95,10 @@ bench-check: deps test-deps
 bench-check-hostile: deps
 	$(SWIFT) build $(RELEASE) --scratch-path .build-bench
 	python3 bench/check-hostile-bench --bin .build-bench/release/embedsmith $(BENCH_ARGS)
+
+## bench-config-keys: a tenant.yaml of 10k, 20k, 40k and 100k unknown keys refused by the release build (linear in the keys)
+bench-config-keys: deps
+	bench/config-keys-bench
 
 ## bench-tests: the site benchmark's corpus generator writes what the benchmark says it measures (about 2 s)
 bench-tests: test-deps

@@ -102,7 +102,7 @@ struct TreeInspection {
             let container = CMarkDocument.type(of: parent) == CMARK_NODE_BLOCK_QUOTE ? "a block quote" : "a list item"
             issues.append(MarkdownIssue(
                 line: position.line, column: position.column, code: "embed-not-top-level",
-                message: "embed block ('\(info)') is inside \(container); move it out so it starts a line at the top level of the page"))
+                message: "embed block ('\(Self.snippet(info))') is inside \(container); move it out so it starts a line at the top level of the page"))
         }
     }
 

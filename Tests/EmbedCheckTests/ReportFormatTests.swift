@@ -30,7 +30,8 @@ import Testing
     @Test func textIsCompilerStyleOnStderr() {
         let (out, err) = Self.render(.text)
         #expect(out.isEmpty)
-        #expect(err.contains("site/a \"b\".html:3:9: error: iframe host 'evil.example' is not allowed, line\nbreak: 100% [iframe-src]\n  hint: add it, maybe"))
+        // The line break in the message is shown escaped: a diagnostic is one line (and its hint).
+        #expect(err.contains("site/a \"b\".html:3:9: error: iframe host 'evil.example' is not allowed, line\\nbreak: 100% [iframe-src]\n  hint: add it, maybe"))
         #expect(err.hasSuffix("checked 2 files: 1 error, 1 warning (more than --max-warnings 0)\n"))
     }
 
@@ -51,7 +52,7 @@ import Testing
         let (out, err) = Self.render(.github)
         let lines = out.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0] == "::error file=site/a \"b\".html,line=3,col=9,title=iframe-src::iframe host 'evil.example' is not allowed, line%0Abreak: 100%25 [iframe-src]%0Ahint: add it, maybe")
+        #expect(lines[0] == "::error file=site/a \"b\".html,line=3,col=9,title=iframe-src::iframe host 'evil.example' is not allowed, line\\nbreak: 100%25 [iframe-src]%0Ahint: add it, maybe")
         #expect(lines[1].hasPrefix("::warning file="))
         #expect(err.contains("checked 2 files"))
     }
@@ -92,5 +93,77 @@ import Testing
 
     @Test func jsonStringEscaping() {
         #expect(JSONText.quoted("a\"b\\c\n\u{1}\u{2028}é") == "\"a\\\"b\\\\c\\n\\u0001\\u2028é\"")
+    }
+
+    // MARK: - Hostile file names and messages (issue 10: no input can forge a diagnostic)
+
+    /// A checked page's name and text carry a line break and a forged diagnostic, an ANSI colour,
+    /// an OSC title and hyperlink, a carriage return and bidi overrides.
+    static let forged = "site/good.html:1:1: error: forged [csp-present]"
+    static let hostileFile = "site/x\n" + forged + "\r\u{1B}[2K.html"
+    static let hostileResults = [
+        CheckRunner.FileResult(file: hostileFile, diagnostics: [
+            .error("iframe-src", "iframe host 'a\n\(forged)\u{1B}[31m\u{1B}]0;pwned\u{07}\u{1B}]8;;https://evil.example\u{1B}\\x\r\u{202E}lmth.exe\u{2066}\u{200F}\u{61C}\u{2028}'",
+                   at: SourceLocation(file: hostileFile, line: 1, column: 1), hint: "fix\n\(forged)\u{9B}31m"),
+        ], unreadable: false),
+        // No location: the report names the file from the result.
+        CheckRunner.FileResult(file: hostileFile, diagnostics: [.error("input-encoding", "x")], unreadable: true),
+    ]
+
+    static func renderHostile(_ format: ReportFormat) -> (out: String, err: String) {
+        var out = "", err = ""
+        var report = format.makeReport(out: { out += $0 }, err: { err += $0 })
+        report.begin()
+        for result in hostileResults { report.file(result) }
+        report.end(CheckSummary())
+        return (out, err)
+    }
+
+    /// Nothing that moves the cursor, ends a line, drives a terminal or reorders text.
+    static func hasNoActiveCharacter(_ text: String, allowingLineFeeds: Bool) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            if scalar == "\n" { return allowingLineFeeds }
+            return !DisplayText.needsEscape(scalar)
+        }
+    }
+
+    @Test func textReportLinesCannotBeForged() {
+        let (_, err) = Self.renderHostile(.text)
+        #expect(Self.hasNoActiveCharacter(err, allowingLineFeeds: true))
+        let lines = err.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(!lines.contains { $0.hasPrefix("site/good.html") }, "forged line in:\n\(err)")
+        #expect(lines.count == 4, "\(lines)")  // two findings, one hint, the summary
+        #expect(lines[0].hasPrefix("site/x\\nsite/good.html:1:1: error: forged [csp-present]\\r\\u{1B}[2K.html:1:1: error: iframe host 'a\\nsite/good.html"))
+        #expect(lines[0].contains("\\u{1B}]0;pwned\\u{7}") && lines[0].contains("\\u{202E}lmth.exe\\u{2066}\\u{200F}\\u{61C}\\u{2028}'"))
+        #expect(lines[1] == "  hint: fix\\n\(Self.forged)\\u{9B}31m")
+    }
+
+    @Test func githubAnnotationsCannotBeForged() {
+        let (out, _) = Self.renderHostile(.github)
+        #expect(Self.hasNoActiveCharacter(out, allowingLineFeeds: true))
+        let lines = out.split(separator: "\n")
+        #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("::error file=site/x\\nsite/good.html%3A1%3A1%3A error%3A forged [csp-present]\\r\\u{1B}[2K.html") }, "\(lines)")
+        // The hint's own line break is the workflow command's %0A, its forged line stays escaped.
+        #expect(lines[0].hasSuffix("%0Ahint: fix\\n\(Self.forged)\\u{9B}31m"))
+    }
+
+    @Test func jsonAndSARIFCarryDisplayEscapedText() throws {
+        for format in [ReportFormat.json, .sarif] {
+            let (out, _) = Self.renderHostile(format)
+            // Valid JSON, one line per finding, and no active character even once decoded.
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "\(format)")
+            var strings: [String] = []
+            func collect(_ value: Any) {
+                if let s = value as? String { strings.append(s) }
+                if let a = value as? [Any] { a.forEach(collect) }
+                if let d = value as? [String: Any] { d.values.forEach(collect) }
+            }
+            collect(format == .sarif ? ((object["runs"] as? [[String: Any]])?.first?["results"] as Any) : object["findings"] as Any)
+            #expect(strings.contains { $0.hasPrefix("site/x\\nsite/good.html:1:1: error: forged") }, "\(format): \(strings)")
+            for string in strings {
+                // SARIF joins message and hint with a line break of its own.
+                #expect(Self.hasNoActiveCharacter(string, allowingLineFeeds: format == .sarif), "\(format): \(string.debugDescription)")
+            }
+        }
     }
 }

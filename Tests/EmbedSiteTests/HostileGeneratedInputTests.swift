@@ -11,7 +11,7 @@ import Testing
 
     /// A one-tenant project (`acme`), with its tenant.yaml and pages replaced as given.
     static func project(_ name: String, tenant: String = tenantYAML, pages: [String: String] = ["index.md": page],
-                        expect: [String] = [], codes: [String] = [], timeLimit: Duration = .seconds(10),
+                        expect: [String] = [], codes: [String] = [], timeLimit: Duration = .seconds(120),
                         check: (@Sendable ([Diagnostic]) -> Void)? = nil) -> InvalidCase {
         var files: [(path: String, entry: InvalidCase.Entry)] = [("content/acme/tenant.yaml", .file(Data(tenant.utf8)))]
         for (path, text) in pages.sorted(by: { $0.key < $1.key }) {
@@ -116,16 +116,77 @@ import Testing
                 tenant: tenantYAML + (0..<20_001).map { "k\($0): 1\n" }.joined(),
                 expect: ["content/acme/tenant.yaml:1:1: error: configuration has more than 20000 values [config-too-large]"]),
 
-        // 10,000 front-matter keys, all unknown: all reported (under the value budget).
+        // 10,000 front-matter keys, all unknown: the first 1,000 listed, the other 9,000 counted
+        // in one error at the first of them.
         project("config-unknown-key--10000-front-matter-keys",
                 pages: ["index.md": "---\ntitle: Home\n" + (0..<10_000).map { "key\($0): 1\n" }.joined() + "---\nHello\n"],
-                expect: ["content/acme/index.md:10002:1: error: unknown key 'key9999' [config-unknown-key]"],
-                check: count("config-unknown-key", 10_000)),
+                expect: [
+                    "content/acme/index.md:1002:1: error: unknown key 'key999' [config-unknown-key]",
+                    "content/acme/index.md:1003:1: error: 9000 more problems from here on are not listed (the first 1000 are) [config-unknown-key]",
+                ],
+                check: count("config-unknown-key", 1_001)),
+
+        // 100,000 unknown keys in a tenant.yaml of 1 MiB (a quadratic composer took minutes):
+        // validation stops at the value budget, 1,000 listed, the rest counted.
+        project("config-too-large--100000-keys-in-1MiB",
+                tenant: tenantYAML + (0..<100_000).map { "k\($0):\n" }.joined(),
+                expect: [
+                    "content/acme/tenant.yaml:1:1: error: configuration has more than 20000 values [config-too-large]",
+                    "content/acme/tenant.yaml:1002:1: error: unknown key 'k999' [config-unknown-key]",
+                    "content/acme/tenant.yaml:1003:1: error: 18997 more problems from here on are not listed (the first 1000 are) [config-unknown-key]",
+                ],
+                check: count("config-unknown-key", 1_001)),
 
         // A 1,000,000-character quoted value on one line: one error, the value clipped in the message.
         project("config-too-long--1000000-character-title",
                 pages: ["index.md": "---\ntitle: \"" + String(repeating: "é", count: 500_000) + "\"\n---\nHello\n"],
                 expect: ["content/acme/index.md:2:8: error: 'title' is 500000 characters long; the limit is 200 [config-too-long]"]),
+
+        // Issue 10, forged diagnostics: a folder and a page name holding a line break, a
+        // carriage return and an escape sequence print one line, escaped; no forged line blaming
+        // the good tenant appears.
+        forged("diagnostic-forged--line-break-in-folder-and-page-names", isolated: false),
+        forged("diagnostic-forged--line-break-in-names-printed-by-the-cli", isolated: true),
+
+        // A tenant.yaml key holding a line break and a forged diagnostic (YAML "\n" escapes).
+        project("diagnostic-forged--line-break-in-a-tenant-yaml-key",
+                tenant: tenantYAML + "\"k\\n\(forgedLine)\": 1\n",
+                expect: [#"content/acme/tenant.yaml:3:1: error: unknown key 'k\ncontent/good/tenant.yaml:1:1: error: forged blame [config…' [config-unknown-key]"#]),
+
+        // ANSI colours, an OSC window title and hyperlink, a carriage return and bidi overrides
+        // in keys and values of tenant.yaml and front matter: shown escaped.
+        project("diagnostic-escapes--ansi-osc-cr-and-bidi-in-config",
+                tenant: tenantYAML + #"""
+                    "\e]0;pwned\a\e[2J\e[31m": 1
+                    "ok\rcontent/good/tenant.yaml:1:1: error: forged": 1
+                    locale: "\u202Een\u2066\u200F\u061C"
+                    theme:
+                      "\e]8;;https://evil.example\e\\link\e]8;;\e\\": 1
+
+                    """#,
+                expect: [
+                    #"content/acme/tenant.yaml:3:1: error: unknown key '\u{1B}]0;pwned\u{7}\u{1B}[2J\u{1B}[31m' [config-unknown-key]"#,
+                    #"content/acme/tenant.yaml:4:1: error: unknown key 'ok\rcontent/good/tenant.yaml:1:1: error: forged' [config-unknown-key]"#,
+                    #"content/acme/tenant.yaml:5:9: error: 'locale' must be one of 'en', 'fr', found '\u{202E}en\u{2066}\u{200F}\u{61C}' [config-enum]"#,
+                    #"content/acme/tenant.yaml:7:3: error: unknown key '\u{1B}]8;;https://evil.example\u{1B}\link\u{1B}]8;;\u{1B}\' [config-unknown-key]"#,
+                ]),
+        project("diagnostic-escapes--bidi-override-in-a-front-matter-key",
+                pages: ["index.md": "---\ntitle: Home\n\"a\\u202Etxt.exe\": 1\n---\nHello\n"],
+                expect: [#"content/acme/index.md:3:1: error: unknown key 'a\u{202E}txt.exe' [config-unknown-key]"#]),
+
+        // A 10 KB key (an explicit key: libyaml caps implicit ones at 1024 characters) and a 10 KB
+        // value: each quoted as a short excerpt.
+        project("config-unknown-key--10KB-key-and-value-quoted-short",
+                tenant: tenantYAML + "? " + String(repeating: "k", count: 10_000) + "\n: 1\nlocale: " + String(repeating: "v", count: 10_000) + "\n",
+                expect: [
+                    "content/acme/tenant.yaml:3:3: error: unknown key '\(String(repeating: "k", count: 59))…' [config-unknown-key]",
+                    "content/acme/tenant.yaml:5:9: error: 'locale' must be one of 'en', 'fr', found '\(String(repeating: "v", count: 59))…' [config-enum]",
+                ],
+                check: { diagnostics in
+                    for diagnostic in diagnostics {
+                        #expect(diagnostic.description.utf8.count < 400, "\(diagnostic.description.prefix(200))…")
+                    }
+                }),
 
         // 300 tenants, each with its own error: all reported together, in one build.
         {
@@ -143,6 +204,22 @@ import Testing
             return c
         }(),
     ]
+
+    /// The diagnostic a hostile name tries to print on a line of its own, blaming another tenant.
+    static let forgedLine = "content/good/tenant.yaml:1:1: error: forged blame [config-secret]"
+
+    /// Two tenants; `acme` has a folder and a page whose names make its diagnostic print, unescaped,
+    /// `forgedLine` on a second line (a name holds no "/": the path is split across folders).
+    static func forged(_ name: String, isolated: Bool) -> InvalidCase {
+        var c = project(name)
+        c.files.append(("content/acme/x\ncontent/good/tenant.yaml:1:1: error: forged blame/p [config-secret]\r\u{1B}[2K.md", .file(Data(page.utf8))))
+        c.files.append(("content/good/tenant.yaml", .file(Data("name: Good\nbaseURL: https://good.example/\n".utf8))))
+        c.files.append(("content/good/index.md", .file(Data(page.utf8))))
+        c.expectedLines = [#"content/acme/x\ncontent/good/tenant.yaml:1:1: error: forged blame/p [config-secret]\r\u{1B}[2K.md:1:1: error: page path 'x\ncontent/good/tenant.yaml:1:1: error: forged blame/p [config-secret]\r\u{1B}[2K.md' must use lowercase letters, digits, '-' and '_' (it becomes a URL) [content-page-name]"#]
+        c.forbiddenLinePrefixes = ["content/good/"]
+        c.isolated = isolated
+        return c
+    }
 
     @Test("generated hostile input fails cleanly", arguments: cases)
     func hostileInputFailsCleanly(_ testCase: InvalidCase) {

@@ -165,11 +165,14 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
     /// Another process holds the output folder's build lock while this build runs.
     var locked = false
     var knownIssue: String? = nil
-    /// Generated cases: the most a build may take (a hang guard, generous on purpose).
-    var timeLimit: Duration = .seconds(10)
     /// Run on the project folder after its files are written: for what a txtar file cannot
     /// hold (FIFOs, names that are not UTF-8, paths longer than PATH_MAX).
     var setup: (@Sendable (URL) throws -> Void)? = nil
+    /// Printed lines that must not appear (by their start): a diagnostic forged by the input.
+    var forbiddenLinePrefixes: [String] = []
+    /// The most a build may take: a hang guard only, generous for a busy 2-core machine (speed
+    /// goals are benchmarks, in bench/).
+    var timeLimit: Duration = .seconds(120)
     /// Checked after the build; for generated cases with assertions of their own.
     var extraCheck: (@Sendable ([Diagnostic]) -> Void)? = nil
 
@@ -436,6 +439,13 @@ enum InvalidBuildHarness {
         }
         for code in testCase.expectedCodes where !outcome.codes.contains(code) {
             Issue.record("\(name): no diagnostic with code [\(code)]\(listing)", sourceLocation: sourceLocation)
+        }
+        // A diagnostic is one line (its hint another): no input can break it or forge another.
+        for line in shown where line.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{1B}" }) {
+            Issue.record("\(name): a diagnostic line holds a line break or an escape: \(line.debugDescription)", sourceLocation: sourceLocation)
+        }
+        for prefix in testCase.forbiddenLinePrefixes where shown.contains(where: { $0.hasPrefix(prefix) }) {
+            Issue.record("\(name): a forged line starting with '\(prefix)' was printed\(listing)", sourceLocation: sourceLocation)
         }
 
         if let diagnostics = outcome.diagnostics {

@@ -20,7 +20,8 @@ PAGE = "---\ntitle: Home\n---\nHello\n"
 # pages or errors there are (the six-tenant case shows it).
 JOBS = 2
 LIMIT_MB = 250
-LIMIT_S = 10
+# A hang guard only, generous for a busy 2-core machine: speed goals live in bench/.
+LIMIT_S = 120
 
 ALIAS_BOMB = "name: Acme\nbaseURL: https://support.acme.example/\n" + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 10))

@@ -1,5 +1,10 @@
+import EmbedCore
+
 /// `--format github`: GitHub Actions workflow commands, one annotation per finding
 /// (`::error file=…,line=…,col=…,title=rule-id::message`), shown on the pull request diff.
+/// Text is display-escaped first (no line break, escape sequence or bidi control of a checked
+/// page reaches the log), then escaped as workflow commands require: `%`, CR and LF in the
+/// message; those and `:` and `,` in properties.
 struct GitHubReport: CheckReport {
     let write: (String) -> Void
     let notes: (String) -> Void
@@ -7,14 +12,15 @@ struct GitHubReport: CheckReport {
     mutating func begin() {}
 
     mutating func file(_ result: CheckRunner.FileResult) {
-        for diagnostic in result.diagnostics {
+        for raw in result.diagnostics {
+            let diagnostic = raw.escapedForDisplay
             let command: String
             switch diagnostic.severity {
             case .error: command = "error"
             case .warning: command = "warning"
             case .note: command = "notice"
             }
-            var properties = "file=" + Self.property(diagnostic.location?.file ?? result.file)
+            var properties = "file=" + Self.property(diagnostic.location?.file ?? DisplayText.escaped(result.file))
             if let location = diagnostic.location { properties += ",line=\(location.line),col=\(location.column)" }
             properties += ",title=" + Self.property(diagnostic.code)
             var message = diagnostic.message + " [\(diagnostic.code)]"

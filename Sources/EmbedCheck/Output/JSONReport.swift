@@ -1,5 +1,10 @@
+import EmbedCore
+
 /// `--format json`: one JSON document on stdout, findings streamed as they come:
 /// `{"version":1,"findings":[{"file","line","column","severity","rule","message","hint"}…],"summary":{…}}`.
+/// Strings are display-escaped (`DisplayText.escaped`: `\n`, `\u{1B}`, `\u{202E}` as text), not
+/// the raw bytes of the page: a consumer that prints them to a terminal or a log cannot be
+/// driven by a checked page. A file name that needs escaping no longer names the file on disk.
 struct JSONReport: CheckReport {
     let write: (String) -> Void
     private var first = true
@@ -9,8 +14,9 @@ struct JSONReport: CheckReport {
     mutating func begin() { write("{\"version\":1,\"tool\":\"embedsmith\",\"findings\":[") }
 
     mutating func file(_ result: CheckRunner.FileResult) {
-        for diagnostic in result.diagnostics {
-            var item = "{\"file\":" + JSONText.quoted(diagnostic.location?.file ?? result.file)
+        for raw in result.diagnostics {
+            let diagnostic = raw.escapedForDisplay
+            var item = "{\"file\":" + JSONText.quoted(diagnostic.location?.file ?? DisplayText.escaped(result.file))
             item += ",\"line\":\(diagnostic.location?.line ?? 1),\"column\":\(diagnostic.location?.column ?? 1)"
             item += ",\"severity\":" + JSONText.quoted(diagnostic.severity.rawValue)
             item += ",\"rule\":" + JSONText.quoted(diagnostic.code)

@@ -1,5 +1,8 @@
+import EmbedCore
+
 /// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF readers, with every rule's
-/// description in the tool section and one result per finding.
+/// description in the tool section and one result per finding. Texts and file names are
+/// display-escaped, as in the JSON report.
 struct SARIFReport: CheckReport {
     let write: (String) -> Void
     private var first = true
@@ -35,14 +38,15 @@ struct SARIFReport: CheckReport {
     }
 
     mutating func file(_ result: CheckRunner.FileResult) {
-        for diagnostic in result.diagnostics {
+        for raw in result.diagnostics {
+            let diagnostic = raw.escapedForDisplay
             var text = diagnostic.message
             if let hint = diagnostic.hint { text += "\nhint: " + hint }
             var item = "{\"ruleId\":" + JSONText.quoted(diagnostic.code)
             if let index = ruleIndex[diagnostic.code] { item += ",\"ruleIndex\":\(index)" }
             item += ",\"level\":" + JSONText.quoted(Self.level(diagnostic.severity.rawValue))
             item += ",\"message\":{\"text\":" + JSONText.quoted(text) + "}"
-            item += ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + JSONText.quoted(diagnostic.location?.file ?? result.file) + "}"
+            item += ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + JSONText.quoted(diagnostic.location?.file ?? DisplayText.escaped(result.file)) + "}"
             if let location = diagnostic.location {
                 item += ",\"region\":{\"startLine\":\(max(1, location.line)),\"startColumn\":\(max(1, location.column))}"
             }

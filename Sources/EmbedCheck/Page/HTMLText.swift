@@ -1,3 +1,5 @@
+import EmbedCore
+
 /// String helpers that follow HTML's definitions (ASCII whitespace, ASCII case-insensitivity),
 /// not Unicode's.
 extension String {
@@ -20,10 +22,8 @@ extension String {
         return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// Shortened for messages: at most `limit` characters, with an ellipsis.
-    func clipped(_ limit: Int = 80) -> String {
-        count <= limit ? self : String(prefix(limit - 1)) + "…"
-    }
+    /// Shortened for messages: at most `limit` Unicode scalars, with an ellipsis (`DisplayText.excerpt`).
+    func clipped(_ limit: Int = 80) -> String { DisplayText.excerpt(self, limit: limit) }
 }
 
 extension String {

@@ -39,15 +39,15 @@ public struct AllowFeatureRule: CheckRule {
 
 private enum Message {
     static func retired(_ feature: String, _ replacement: String?) -> String {
-        "allow feature '\(feature)' is retired" + (replacement.map { " (renamed '\($0)')" } ?? "") + ": browsers ignore it"
+        "allow feature '\(feature.clipped(40))' is retired" + (replacement.map { " (renamed '\($0)')" } ?? "") + ": browsers ignore it"
     }
     static func retiredHint(_ replacement: String?) -> String {
         replacement.map { "write '\($0)' instead" } ?? "remove it"
     }
     static func unknown(_ feature: String, _ guess: String?) -> String {
-        "unknown allow feature '\(feature)'" + (guess.map { " (did you mean '\($0)'?)" } ?? "") + ": browsers skip it silently"
+        "unknown allow feature '\(feature.clipped(40))'" + (guess.map { " (did you mean '\($0)'?)" } ?? "") + ": browsers skip it silently"
     }
     static let unknownHint = "feature names are listed in the W3C Permissions Policy registry (features.md)"
-    static func duplicate(_ feature: String) -> String { "allow feature '\(feature)' is written twice; only the first counts" }
+    static func duplicate(_ feature: String) -> String { "allow feature '\(feature.clipped(40))' is written twice; only the first counts" }
     static let duplicateHint = "write each feature once"
 }

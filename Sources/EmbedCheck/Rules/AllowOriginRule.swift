@@ -48,18 +48,18 @@ public struct AllowOriginRule: CheckRule {
 
 private enum Message {
     static func star(_ feature: String) -> String {
-        "allow '\(feature) *' delegates the feature to any origin the frame navigates to"
+        "allow '\(feature.clipped(40)) *' delegates the feature to any origin the frame navigates to"
     }
     static let exactHint = "write the frame's exact origin (https://vendor.example) or nothing (which means the frame's src)"
     static func selfOnCrossOrigin(_ feature: String) -> String {
-        "allow '\(feature) 'self'' names this page's origin, not the frame's: the vendor frame does not get \(feature)"
+        "allow '\(feature.clipped(40)) 'self'' names this page's origin, not the frame's: the vendor frame does not get \(feature.clipped(40))"
     }
     static let srcHint = "write the frame's own origin, or leave the allowlist empty (it then means the frame's src)"
     static func notAnOrigin(_ member: String, _ feature: String) -> String {
-        "allow '\(feature)': '\(member.clipped(60))' is not an origin; browsers drop it"
+        "allow '\(feature.clipped(40))': '\(member.clipped(60))' is not an origin; browsers drop it"
     }
     static func otherOrigin(_ feature: String, _ origin: String, _ frameOrigin: String) -> String {
-        "allow '\(feature)' names \(origin), but the frame loads \(frameOrigin): the frame does not get \(feature), another origin would"
+        "allow '\(feature.clipped(40))' names \(origin.clipped(40)), but the frame loads \(frameOrigin.clipped(40)): the frame does not get \(feature.clipped(40)), another origin would"
     }
     static let allowFullscreen = "allowfullscreen grants fullscreen to any origin the frame navigates to (it means 'fullscreen *')"
     static let allowFullscreenHint = "write allow=\"fullscreen\" instead (the frame's own origin only)"

@@ -43,12 +43,12 @@ public struct CSPFrameSrcRule: CheckRule {
 private enum Message {
     static let unrestricted = "the Content-Security-Policy has no frame-src (nor child-src or default-src): any origin can be framed"
     static let addHint = "add frame-src with exactly the origins the page frames"
-    static func broad(_ directive: String, _ source: String) -> String { "\(directive) allows '\(source)': any page of that kind can be framed" }
+    static func broad(_ directive: String, _ source: String) -> String { "\(directive.clipped(40)) allows '\(source.clipped(40))': any page of that kind can be framed" }
     static let exactHint = "list exact origins (https://vendor.example)"
     static func blocked(_ origin: String, _ directive: String, _ meta: Position) -> String {
-        "iframe to \(origin) is blocked by \(directive) of the Content-Security-Policy at \(meta.line):\(meta.column)"
+        "iframe to \(origin) is blocked by \(directive.clipped(40)) of the Content-Security-Policy at \(meta.line):\(meta.column)"
     }
     static func coverHint(_ origin: String, _ directive: String) -> String {
-        origin == "null" ? "frame an https URL instead" : "add \(origin) to \(directive)"
+        origin == "null" ? "frame an https URL instead" : "add \(origin) to \(directive.clipped(40))"
     }
 }

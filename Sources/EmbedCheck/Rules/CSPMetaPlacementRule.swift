@@ -42,7 +42,7 @@ private enum Message {
     }
     static let moveHint = "put the CSP <meta> first in <head>, right after <meta charset>"
     static func forbidden(_ name: String) -> String {
-        "'\(name)' is ignored in a <meta> policy\(name == "frame-ancestors" ? ": the page can still be framed by anyone" : "")"
+        "'\(name.clipped(40))' is ignored in a <meta> policy\(name == "frame-ancestors" ? ": the page can still be framed by anyone" : "")"
     }
     static let headerHint = "send it as an HTTP header (embedsmith build writes it to _headers)"
 }

@@ -79,12 +79,12 @@ private enum Message {
     static func invalid(_ src: String, _ why: String) -> String {
         "iframe src '\(src.clipped())' is not a valid URL (\(why)): the browser loads nothing"
     }
-    static func notHTTPS(_ scheme: String) -> String { "iframe src uses '\(scheme):'; vendor frames must load over https" }
+    static func notHTTPS(_ scheme: String) -> String { "iframe src uses '\(scheme.clipped(40)):'; vendor frames must load over https" }
     static let httpsHint = "use the vendor app's https:// URL"
-    static func unframeable(_ host: String, _ reason: String) -> String { "iframe on '\(host)': \(reason)" }
-    static func hostNotAllowed(_ host: String) -> String { "iframe host '\(host)' is not an allowed vendor host" }
+    static func unframeable(_ host: String, _ reason: String) -> String { "iframe on '\(host.clipped(40))': \(reason)" }
+    static func hostNotAllowed(_ host: String) -> String { "iframe host '\(host.clipped(40))' is not an allowed vendor host" }
     static func browserReads(_ real: String, _ naive: String) -> String {
-        " (a browser loads it from '\(real)', not from '\(naive)' as the text suggests)"
+        " (a browser loads it from '\(real.clipped(40))', not from '\(naive.clipped(40))' as the text suggests)"
     }
     static func allowHint(_ hosts: Set<String>, _ host: String) -> String {
         "allowed: \(hosts.sorted().joined(separator: ", ")); add your own (e.g. an Apizee console CNAME) under check.frameHosts in embedsmith.yaml"

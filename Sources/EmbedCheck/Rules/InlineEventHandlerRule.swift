@@ -26,7 +26,7 @@ public struct InlineEventHandlerRule: CheckRule {
 
 private enum Message {
     static func handler(_ attribute: String, _ element: String) -> String {
-        "inline event handler '\(attribute)' on <\(element)>: a strict Content-Security-Policy blocks it"
+        "inline event handler '\(attribute.clipped(40))' on <\(element.clipped(40))>: a strict Content-Security-Policy blocks it"
     }
     static let hint = "attach the listener with addEventListener() from a script file (or a hashed inline script)"
 }

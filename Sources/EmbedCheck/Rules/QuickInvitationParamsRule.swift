@@ -66,7 +66,7 @@ private enum Message {
     static func keysHint(_ variant: QuickInvitationParameters.Variant) -> String {
         "\(variant.path) reads: \(variant.keys.joined(separator: ", "))"
     }
-    static func duplicate(_ key: String) -> String { "quick-invitation key '\(key)' is written twice" }
+    static func duplicate(_ key: String) -> String { "quick-invitation key '\(key.clipped(40))' is written twice" }
     static let duplicateHint = "write each key once; lists are comma-separated values of one key"
     static func referenceTooLong(_ count: Int) -> String {
         "quick-invitation 'reference' is \(count) characters; the form keeps the first \(QuickInvitationParameters.maxReferenceLength) and drops the rest"
@@ -76,11 +76,11 @@ private enum Message {
         "quick-invitation 'service_key' '\(value.clipped(40))' is not 32 letters or digits: the form ignores it and preselects nothing"
     }
     static let serviceKeyHint = "copy the 32-character key of the service from the Apizee console"
-    static func boolean(_ key: String, _ value: String) -> String { "quick-invitation '\(key)' must be true or false, found '\(value.clipped(20))'" }
+    static func boolean(_ key: String, _ value: String) -> String { "quick-invitation '\(key.clipped(40))' must be true or false, found '\(value.clipped(20))'" }
     static let booleanHint = "write true or false"
-    static func plus(_ key: String) -> String { "quick-invitation '\(key)' has a literal '+': the form reads it as a space and the number loses its country code" }
+    static func plus(_ key: String) -> String { "quick-invitation '\(key.clipped(40))' has a literal '+': the form reads it as a space and the number loses its country code" }
     static let plusHint = "percent-encode '+' as %2B"
-    static func phone(_ key: String, _ value: String) -> String { "quick-invitation '\(key)' value '\(value.clipped(30))' is not an E.164 phone number; the form will flag it" }
+    static func phone(_ key: String, _ value: String) -> String { "quick-invitation '\(key.clipped(40))' value '\(value.clipped(30))' is not an E.164 phone number; the form will flag it" }
     static let phoneHint = "write numbers as +<country code><number>, e.g. %2B33612345678"
     static func email(_ value: String) -> String { "quick-invitation 'email_addresses' value '\(value.clipped(40))' is not an e-mail address; the form will flag it" }
 }

@@ -39,12 +39,12 @@ public struct SandboxTokenRule: CheckRule {
 
 private enum Message {
     static func unknown(_ token: String, _ guess: String?) -> String {
-        "unknown sandbox keyword '\(token)'" + (guess.map { " (did you mean '\($0)'?)" } ?? "") + ": browsers ignore it"
+        "unknown sandbox keyword '\(token.clipped(40))'" + (guess.map { " (did you mean '\($0)'?)" } ?? "") + ": browsers ignore it"
     }
     static func nonStandard(_ token: String, _ note: String) -> String {
-        "sandbox keyword '\(token)' is not in the HTML standard: \(note)"
+        "sandbox keyword '\(token.clipped(40))' is not in the HTML standard: \(note)"
     }
     static let removeHint = "use only allow-downloads, allow-forms, allow-modals, allow-orientation-lock, allow-pointer-lock, allow-popups, allow-popups-to-escape-sandbox, allow-presentation, allow-same-origin, allow-scripts, allow-top-navigation, allow-top-navigation-by-user-activation, allow-top-navigation-to-custom-protocols"
-    static func duplicate(_ token: String) -> String { "sandbox keyword '\(token)' is written twice" }
+    static func duplicate(_ token: String) -> String { "sandbox keyword '\(token.clipped(40))' is written twice" }
     static let duplicateHint = "write each keyword once"
 }

@@ -59,10 +59,10 @@ public struct URLSecretRule: CheckRule {
 
 private enum Message {
     static func credentials(_ element: String, _ attribute: String) -> String {
-        "<\(element) \(attribute)> URL carries a user name or password: anyone who reads the page has them"
+        "<\(element.clipped(40)) \(attribute.clipped(40))> URL carries a user name or password: anyone who reads the page has them"
     }
     static func secretKey(_ key: String, _ part: String) -> String {
-        "URL \(part) carries '\(key)', a credential: anyone who reads the page can use it"
+        "URL \(part) carries '\(key.clipped(40))', a credential: anyone who reads the page can use it"
     }
     static func secretValue(_ key: String, _ reason: String) -> String {
         "URL parameter '\(key.clipped(40))' \(reason): anyone who reads the page can use it"

@@ -61,26 +61,26 @@ public struct WebAgentParamsRule: CheckRule {
 private enum Message {
     static let missingKey = "web-agent URL without 'aK' (the ApiRTC apiKey): the app cannot connect"
     static let missingKeyHint = "add aK=<your apiKey>; embedsmith build writes it from apizee.apiKey"
-    static func duplicate(_ key: String) -> String { "web-agent parameter '\(key)' is written twice; the app reads one of them" }
+    static func duplicate(_ key: String) -> String { "web-agent parameter '\(key.clipped(40))' is written twice; the app reads one of them" }
     static let duplicateHint = "write each parameter once"
-    static func renamed(_ old: String, _ new: String) -> String { "web-agent parameter '\(old)' was renamed '\(new)': current versions ignore '\(old)'" }
+    static func renamed(_ old: String, _ new: String) -> String { "web-agent parameter '\(old.clipped(40))' was renamed '\(new)': current versions ignore '\(old.clipped(40))'" }
     static func renamedHint(_ new: String) -> String { "write '\(new)'" }
     static func unknown(_ key: String, _ guess: String?) -> String {
         "unknown web-agent parameter '\(key.clipped(40))'" + (guess.map { " (did you mean '\($0)'?)" } ?? "") + ": the app ignores it"
     }
     static let unknownHint = "known: aK, cN, a, c, j, cU, aN, gN, gP, gU, iI, iU, l, lL, uId, cSMI"
-    static func plus(_ key: String) -> String { "web-agent parameter '\(key)' has a literal '+', which the app reads as a space" }
+    static func plus(_ key: String) -> String { "web-agent parameter '\(key.clipped(40))' has a literal '+', which the app reads as a space" }
     static let plusHint = "percent-encode '+' as %2B"
     static func boolean(_ key: String, _ value: String) -> String {
-        "web-agent parameter '\(key)=\(value.clipped(20))' is read as \(value.lowercased().contains("true") ? "true" : "false") (the app tests for the text 'true')"
+        "web-agent parameter '\(key.clipped(40))=\(value.clipped(20))' is read as \(value.lowercased().contains("true") ? "true" : "false") (the app tests for the text 'true')"
     }
     static let booleanHint = "write exactly true or false"
     static func choice(_ key: String, _ value: String, _ choices: [String]) -> String {
-        "web-agent parameter '\(key)=\(value.clipped(20))' is not one of \(choices.joined(separator: ", "))"
+        "web-agent parameter '\(key.clipped(40))=\(value.clipped(20))' is not one of \(choices.joined(separator: ", "))"
     }
-    static func url(_ key: String, _ value: String) -> String { "web-agent parameter '\(key)' must be an https URL, found '\(value.clipped(60))'" }
+    static func url(_ key: String, _ value: String) -> String { "web-agent parameter '\(key.clipped(40))' must be an https URL, found '\(value.clipped(60))'" }
     static let urlHint = "use the https URL of the service"
-    static func integer(_ key: String, _ value: String) -> String { "web-agent parameter '\(key)' must be a number, found '\(value.clipped(20))'" }
-    static func forbidden(_ key: String, _ reason: String) -> String { "web-agent parameter '\(key)' must not be sent: \(reason)" }
+    static func integer(_ key: String, _ value: String) -> String { "web-agent parameter '\(key.clipped(40))' must be a number, found '\(value.clipped(20))'" }
+    static func forbidden(_ key: String, _ reason: String) -> String { "web-agent parameter '\(key.clipped(40))' must not be sent: \(reason)" }
     static let forbiddenHint = "remove it"
 }

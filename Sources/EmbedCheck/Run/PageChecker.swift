@@ -64,7 +64,7 @@ public struct PageChecker: Sendable {
             for id in suppression.rules where RuleRegistry.rule(id) == nil {
                 let guess = Suggestion.closest(to: id, in: RuleRegistry.ids)
                 problems.append(Finding(rule: SuppressionComment.code, severity: .warning,
-                                        message: "\(SuppressionComment.keyword) names unknown rule '\(id)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
+                                        message: "\(SuppressionComment.keyword) names unknown rule '\(id.clipped(40))'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
                                         hint: "rule ids: embedsmith explain", position: suppression.position, elementOrder: order))
             }
             if suppression.elementOrder == nil {

@@ -4,7 +4,19 @@ import EmbedCore
 /// first) as located diagnostics, and returns the validated values.
 public struct SchemaValidator {
     public let file: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// What the validation found: the first `listLimit` problems, then one that counts the rest.
+    public var diagnostics: [Diagnostic] {
+        guard let firstUnlisted else { return listed }
+        let more = "\(unlisted) more problem\(unlisted == 1 ? "" : "s") from here on \(unlisted == 1 ? "is" : "are") not listed (the first \(Self.listLimit) are)"
+        return listed + [Diagnostic(firstUnlisted.severity, code: firstUnlisted.code, message: more, at: firstUnlisted.location,
+                                    hint: "fix the ones listed and build again")]
+    }
+    /// A file of 20,000 unknown keys is 20,000 errors: listing them all would bury the other
+    /// tenants' diagnostics (and cost more than reading the file). Raw HTML is capped the same way.
+    static let listLimit = 1_000
+    private var listed: [Diagnostic] = []
+    private var unlisted = 0
+    private var firstUnlisted: Diagnostic?
     /// Upper bound on visited nodes: config files are small, hostile ones are not.
     private var remainingNodes = 20_000
     private let urlPolicy: URLPolicy
@@ -37,7 +49,19 @@ public struct SchemaValidator {
         return validateObject(node, schema: schema, path: "") ?? ConfigObject(location: start)
     }
 
-    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    /// Lists a problem, or counts it once `listLimit` are listed.
+    mutating func report(_ diagnostic: Diagnostic) {
+        if listed.count < Self.listLimit {
+            listed.append(diagnostic)
+            return
+        }
+        unlisted += 1
+        if firstUnlisted == nil { firstUnlisted = diagnostic }
+    }
+
+    /// Whether the next problem would be shown, itself or as the first unlisted one: when not,
+    /// a caller counts it without building its message.
+    var showsNextProblem: Bool { listed.count < Self.listLimit || firstUnlisted == nil }
 
     func location(_ node: YAMLNode) -> SourceLocation {
         let mark = node.mark
@@ -47,7 +71,8 @@ public struct SchemaValidator {
     private mutating func spend() -> Bool {
         remainingNodes -= 1
         if remainingNodes == 0 {
-            report(.error("config-too-large", "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
+            // Always listed: it says why validation stopped.
+            listed.append(.error("config-too-large", "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
         }
         return remainingNodes > 0
     }
@@ -70,16 +95,12 @@ public struct SchemaValidator {
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             guard let field = schema.field(key) else {
                 if SecretDetector.isSecretKey(key) {
-                    report(.error("config-secret", "'\(keyPath)' is a secret and cannot be written into a static site",
+                    report(.error("config-secret", "'\(DisplayText.excerpt(keyPath))' is a secret and cannot be written into a static site",
                                   at: location(keyNode), hint: SecretDetector.runtimeHint))
+                } else if showsNextProblem {
+                    report(unknownKey(key, in: schema, at: location(keyNode)))
                 } else {
-                    var message = "unknown key '\(key)'"
-                    if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
-                        message += " (did you mean '\(guess)'?)"
-                    }
-                    let known = schema.fields.map(\.name).joined(separator: ", ")
-                    report(.error("config-unknown-key", message, at: location(keyNode),
-                                  hint: known.isEmpty ? nil : "keys allowed here: \(known)"))
+                    unlisted += 1  // the common case of a flood of unknown keys: no suggestion computed
                 }
                 continue
             }
@@ -96,6 +117,15 @@ public struct SchemaValidator {
         }
         reportMissing(schema, in: object, present: present)
         return object
+    }
+
+    private func unknownKey(_ key: String, in schema: ObjectSchema, at location: SourceLocation) -> Diagnostic {
+        var message = "unknown key '\(DisplayText.excerpt(key))'"
+        if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
+            message += " (did you mean '\(guess)'?)"
+        }
+        let known = schema.fields.map(\.name).joined(separator: ", ")
+        return .error("config-unknown-key", message, at: location, hint: known.isEmpty ? nil : "keys allowed here: \(known)")
     }
 
     private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject, present: [String] = []) {
@@ -148,7 +178,7 @@ public struct SchemaValidator {
             let quoted = !plain && ["true", "false"].contains(text.lowercased())
             let found = quoted ? "the string '\(text)'" : "'\(clip(text))'"
             report(.error("config-type", "'\(path)' must be true or false, found \(found)", at: here,
-                          hint: quoted ? "remove the quotes" : nil))
+                          hint: quoted ? (scalar.style == .taggedString ? "remove the tag" : "remove the quotes") : nil))
             return nil
         case .integer(let lo, let hi):
             guard plain, let value = Int(text) else {
@@ -250,8 +280,7 @@ public struct SchemaValidator {
         }
     }
 
-    func clip(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: "\\n")
-        return flat.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(flat.unicodeScalars.prefix(57))) + "..." : flat
-    }
+    /// A value quoted in a message: a short excerpt (line breaks and controls are escaped when
+    /// the diagnostic is printed).
+    func clip(_ text: String) -> String { DisplayText.excerpt(text) }
 }

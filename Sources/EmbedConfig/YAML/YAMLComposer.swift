@@ -9,7 +9,8 @@ import EmbedCore
 /// schema validator reads (text, style, position) and refuses what embedsmith never accepts
 /// as it meets it: anchors and aliases, keys that are lists or mappings, nesting deeper than
 /// `YAMLTokenScan.maxDepth`, more than `YAMLTokenScan.maxTokens` events, a value that starts
-/// with a byte order mark. Duplicate keys are found when their mapping ends, like Yams did.
+/// with a byte order mark, tags other than `YAMLTags` accepts, `%TAG` directives. Its work is
+/// linear in the events: open collections are changed in place on the stack. Duplicate keys are found when their mapping ends, like Yams did.
 ///
 /// Whenever a document is refused, `YAMLTokenScan` runs first and its refusal wins, so the
 /// error and its position are the same as when every document was scanned before composing.
@@ -24,7 +25,7 @@ enum YAMLComposer {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
-            var run = Run()
+            var run = Run(text: text)
             return run.compose(&parser)
         }
         switch outcome {
@@ -54,18 +55,34 @@ enum YAMLComposer {
         case tooMany(at: yaml_mark_t)
         case byteOrderMark(at: yaml_mark_t)
         case duplicateKeys([String], at: YAMLNode.Mark)
+        case tag(String, at: yaml_mark_t)
+        case tagDirective(at: yaml_mark_t)
+        case gluedQuestionMark(at: yaml_mark_t)
     }
 
     private struct Run {
-        enum Frame {
-            case mapping(pairs: [(YAMLNode, YAMLNode)], key: YAMLNode?, mark: YAMLNode.Mark,
-                         seen: Set<String>, repeats: [String: YAMLNode.Mark])
-            case list([YAMLNode], mark: YAMLNode.Mark)
+        /// An open collection. It stays on the stack and is changed in place
+        /// (`stack[stack.count - 1].pairs.append`): popping it, adding a child and pushing it back
+        /// copied its pairs and key set for every child, which made a mapping of n keys cost n².
+        struct Frame {
+            var isMapping: Bool
+            var isFlow: Bool
+            var mark: YAMLNode.Mark
+            /// libyaml's character index of where the collection starts.
+            var startIndex: Int
+            var items: [YAMLNode] = []
+            var pairs: [(YAMLNode, YAMLNode)] = []
+            var key: YAMLNode? = nil
+            var seen: Set<String> = []
+            var repeats: [String: YAMLNode.Mark] = [:]
         }
 
+        let questionMarks: QuestionMarks
         var stack: [Frame] = []
         var root: YAMLNode? = nil
         var events = 0
+
+        init(text: String) { questionMarks = QuestionMarks(text) }
 
         mutating func compose(_ parser: inout yaml_parser_t) -> Outcome {
             var documents = 0
@@ -84,40 +101,65 @@ enum YAMLComposer {
                         return .failed(.syntax(problem: "but found another document", at: event.start_mark,
                                                context: ("expected a single document in the stream", yaml_mark_t(index: 0, line: 0, column: 0))))
                     }
+                    let directives = event.data.document_start.tag_directives
+                    if directives.start != directives.end { return .failed(.tagDirective(at: event.start_mark)) }
                 case YAML_ALIAS_EVENT:
                     return .failed(.anchor(at: event.start_mark))
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
                     if scalar.anchor != nil { return .failed(.anchor(at: event.start_mark)) }
+                    var style = Self.style(scalar.style)
+                    if let tag = scalar.tag {
+                        if let reason = YAMLTags.refusal(of: String(cString: tag), on: .scalar) { return .failed(.tag(reason, at: event.start_mark)) }
+                        // `!!str` and `!` make a plain value text: never a number, boolean or null.
+                        if style == .plain { style = .taggedString }
+                    }
                     let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
                     if value.count >= 3, value[0] == 0xEF, value[1] == 0xBB, value[2] == 0xBF {
                         return .failed(.byteOrderMark(at: event.start_mark))
                     }
-                    let node = YAMLNode.scalar(.init(string: String(decoding: value, as: UTF8.self),
-                                                     style: Self.style(scalar.style), mark: Self.mark(event.start_mark)))
-                    attach(node)
+                    var string = String(decoding: value, as: UTF8.self)
+                    var mark = Self.mark(event.start_mark)
+                    let index = Int(event.start_mark.index)
+                    if let top = stack.last, top.isFlow, !value.isEmpty, index > 0, questionMarks.contains(index - 1) {
+                        // In a flow collection libyaml takes a '?' written against a value for the
+                        // explicit-key indicator; YAML reads it as the value's first character
+                        // (`{ ?foo: bar }` has the key `?foo`, YAML Test Suite 652Z). A key of a
+                        // `{…}` mapping gets its '?' back; anywhere else the two readings differ
+                        // in more than a character, and the value is refused.
+                        guard style == .plain, top.isMapping, top.key == nil, top.startIndex != index - 1 else {
+                            return .failed(.gluedQuestionMark(at: yaml_mark_t(index: event.start_mark.index - 1, line: event.start_mark.line,
+                                                                              column: event.start_mark.column - 1)))
+                        }
+                        string = "?" + string
+                        mark.column -= 1
+                    }
+                    attach(.scalar(.init(string: string, style: style, mark: mark)))
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                     if anchor != nil { return .failed(.anchor(at: event.start_mark)) }
-                    if case .mapping(_, nil, _, _, _)? = stack.last { return .failed(.complexKey(at: event.start_mark)) }
+                    if let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag,
+                       let reason = YAMLTags.refusal(of: String(cString: tag), on: isMapping ? .mapping : .list) {
+                        return .failed(.tag(reason, at: event.start_mark))
+                    }
+                    if let top = stack.last, top.isMapping, top.key == nil { return .failed(.complexKey(at: event.start_mark)) }
                     if stack.count >= YAMLTokenScan.maxDepth { return .failed(.tooDeep(at: event.start_mark)) }
-                    let mark = Self.mark(event.start_mark)
-                    stack.append(isMapping ? .mapping(pairs: [], key: nil, mark: mark, seen: [], repeats: [:]) : .list([], mark: mark))
+                    let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                                           : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                    stack.append(Frame(isMapping: isMapping, isFlow: isFlow, mark: Self.mark(event.start_mark),
+                                       startIndex: Int(event.start_mark.index)))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
-                    let node: YAMLNode
-                    switch frame {
-                    case .list(let nodes, let mark):
-                        node = .sequence(.init(nodes: nodes, mark: mark))
-                    case .mapping(let pairs, _, let mark, _, let repeats):
-                        if !repeats.isEmpty {
-                            let keys = repeats.keys.sorted()
-                            return .failed(.duplicateKeys(keys, at: repeats[keys[0]]!))
-                        }
-                        node = .mapping(.init(pairs: pairs, mark: mark))
+                    if !frame.isMapping {
+                        attach(.sequence(.init(nodes: frame.items, mark: frame.mark)))
+                        break
                     }
-                    attach(node)
+                    if !frame.repeats.isEmpty {
+                        let keys = frame.repeats.keys.sorted()
+                        return .failed(.duplicateKeys(keys, at: frame.repeats[keys[0]]!))
+                    }
+                    attach(.mapping(.init(pairs: frame.pairs, mark: frame.mark)))
                 default:
                     break
                 }
@@ -126,24 +168,21 @@ enum YAMLComposer {
 
         /// Puts a finished node where it belongs: the root, a list item, a key or a value.
         mutating func attach(_ node: YAMLNode) {
-            guard let top = stack.popLast() else {
+            let top = stack.count - 1
+            guard top >= 0 else {
                 root = node
                 return
             }
-            switch top {
-            case .list(var nodes, let mark):
-                nodes.append(node)
-                stack.append(.list(nodes, mark: mark))
-            case .mapping(var pairs, let key, let mark, var seen, var repeats):
-                if let key {
-                    pairs.append((key, node))
-                    stack.append(.mapping(pairs: pairs, key: nil, mark: mark, seen: seen, repeats: repeats))
-                } else {
-                    // Keys are scalars here: a collection in key position was refused at its start.
-                    let text = node.string ?? ""
-                    if !seen.insert(text).inserted, repeats[text] == nil { repeats[text] = node.mark }
-                    stack.append(.mapping(pairs: pairs, key: node, mark: mark, seen: seen, repeats: repeats))
-                }
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].key {
+                stack[top].pairs.append((key, node))
+                stack[top].key = nil
+            } else {
+                // Keys are scalars here: a collection in key position was refused at its start.
+                let text = node.string ?? ""
+                if !stack[top].seen.insert(text).inserted, stack[top].repeats[text] == nil { stack[top].repeats[text] = node.mark }
+                stack[top].key = node
             }
         }
 
@@ -216,8 +255,18 @@ extension YAMLComposer.Problem {
             return .error("input-encoding", "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at(mark),
                           hint: "remove the \\uFEFF")
         case .duplicateKeys(let keys, let mark):
-            return .error("yaml-duplicate-key", "duplicate key '\(keys.joined(separator: "', '"))'",
+            // A handful named, each cut short; a file of repeated keys cannot make the message long.
+            let listed = keys.prefix(5).map { "'\(DisplayText.excerpt($0))'" }.joined(separator: ", ")
+            let more = keys.count > 5 ? " and \(keys.count - 5) more" : ""
+            return .error("yaml-duplicate-key", "duplicate key \(listed)\(more)",
                           at: at(line: mark.line, column: mark.column), hint: "each key may appear once in a mapping")
+        case .tag(let reason, let mark):
+            return .error("yaml-tag", reason, at: at(mark), hint: YAMLTags.hint)
+        case .tagDirective(let mark):
+            return .error("yaml-tag", "%TAG directives are not supported", at: at(mark), hint: "remove the directive and the tags that use it")
+        case .gluedQuestionMark(let mark):
+            return .error("yaml-syntax", "a '?' written against a value in a flow collection: YAML reads it as part of the value, libyaml as a key indicator",
+                          at: at(mark), hint: "quote the value ('?x') or put a space after '?' for an explicit key")
         }
     }
 }

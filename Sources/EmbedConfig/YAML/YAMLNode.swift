@@ -13,6 +13,8 @@ public indirect enum YAMLNode: Sendable {
 
     public enum Style: Sendable, Equatable {
         case plain, singleQuoted, doubleQuoted, literal, folded
+        /// Plain, but tagged `!!str` or `!`: text, never resolved to a number, boolean or null.
+        case taggedString
     }
 
     public struct Scalar: Sendable {

@@ -45,6 +45,17 @@ enum YAMLTokenScan {
                         return .error("input-encoding", "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at,
                                       hint: "remove the \\uFEFF")
                     }
+                case YAML_TAG_DIRECTIVE_TOKEN:
+                    return .error("yaml-tag", "%TAG directives are not supported", at: at, hint: "remove the directive and the tags that use it")
+                case YAML_TAG_TOKEN:
+                    // Which node a tag stands on is the composer's to check; here, the tags no node may have.
+                    let tag = token.data.tag
+                    let handle = tag.handle.map { String(cString: $0) } ?? ""
+                    let suffix = tag.suffix.map { String(cString: $0) } ?? ""
+                    if !YAMLTags.mayAccept(handle: handle, suffix: suffix) {
+                        let resolved = handle == "!!" ? YAMLTags.corePrefix + suffix : handle + suffix
+                        return .error("yaml-tag", YAMLTags.refusal(of: resolved, on: .scalar) ?? resolved, at: at, hint: YAMLTags.hint)
+                    }
                 case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
                     return .error("yaml-anchor", "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
                                   at: at, hint: "repeat the value instead")

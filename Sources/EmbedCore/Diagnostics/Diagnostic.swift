@@ -42,12 +42,26 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, code: code, message: message, at: location, hint: hint)
     }
 
-    /// Compiler style: `file:line:col: error: message [code]`.
+    /// This diagnostic with its file name, message, code and hint display-escaped
+    /// (`DisplayText.escaped`): what every output format writes, so no input can break a line,
+    /// forge another diagnostic or drive the terminal that shows it.
+    public var escapedForDisplay: Diagnostic {
+        var copy = self
+        copy.message = DisplayText.escaped(message)
+        copy.code = DisplayText.escaped(code)
+        copy.hint = hint.map(DisplayText.escaped)
+        copy.location?.file = DisplayText.escaped(location?.file ?? "")
+        return copy
+    }
+
+    /// Compiler style: `file:line:col: error: message [code]`, and the hint on a line of its own;
+    /// display-escaped, the text form every command prints.
     public var description: String {
+        let shown = escapedForDisplay
         var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message) [\(code)]"
-        if let hint { text += "\n  hint: \(hint)" }
+        if let location = shown.location { text += "\(location.file):\(location.line):\(location.column): " }
+        text += "\(severity.rawValue): \(shown.message) [\(shown.code)]"
+        if let hint = shown.hint { text += "\n  hint: \(hint)" }
         return text
     }
 }

@@ -56,9 +56,9 @@ public struct URLPolicy: Sendable {
         case "http" where allowLoopbackHTTP && Self.isLoopback(host):
             break
         case "http" where Self.isLoopback(host):
-            throw URLRejection(code: "url-not-https", reason: "http://\(host) is only allowed with --dev")
+            throw URLRejection(code: "url-not-https", reason: "http://\(DisplayText.excerpt(host, limit: 80)) is only allowed with --dev")
         default:
-            throw URLRejection(code: "url-not-https", reason: "scheme '\(url.scheme):' is not allowed; use https://")
+            throw URLRejection(code: "url-not-https", reason: "scheme '\(DisplayText.excerpt(url.scheme, limit: 40)):' is not allowed; use https://")
         }
         if url.hasCredentials {
             throw URLRejection(code: "url-credentials", reason: "URL carries a user name or password")
@@ -67,11 +67,11 @@ public struct URLPolicy: Sendable {
             throw URLRejection(code: "url-invalid", reason: "URL has no host")
         }
         if forbiddenHosts.contains(host) {
-            throw URLRejection(code: "url-host-forbidden", reason: "host '\(host)' cannot be used here")
+            throw URLRejection(code: "url-host-forbidden", reason: "host '\(DisplayText.excerpt(host, limit: 80))' cannot be used here")
         }
         if let allowedHosts, !allowedHosts.contains(host), !(allowLoopbackHTTP && Self.isLoopback(host)) {
             let list = allowedHosts.sorted().joined(separator: ", ")
-            let shown = host.count > 80 ? String(host.prefix(77)) + "..." : host
+            let shown = DisplayText.excerpt(host, limit: 80)
             throw URLRejection(code: "url-host-not-allowed", reason: "host '\(shown)' is not allowed here (allowed: \(list))")
         }
         return SafeURL(validated: url)

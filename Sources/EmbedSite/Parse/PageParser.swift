@@ -128,7 +128,7 @@ enum PageParser {
     static func renderEmbed(_ block: EmbedBlock, file: String, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
         let fence = SourceLocation(file: file, line: block.fenceLine, column: block.column)
         guard let schema = ComponentSchemas.byKind[block.kind] else {
-            var message = "unknown component 'embed \(block.kind)'"
+            var message = "unknown component 'embed \(DisplayText.excerpt(block.kind))'"
             if let guess = Suggestion.closest(to: block.kind, in: ComponentRegistry.kinds) { message += " (did you mean '\(guess)'?)" }
             return .failure([.error("embed-unknown-kind", message, at: fence,
                                     hint: "components: \(ComponentRegistry.kinds.joined(separator: ", "))")])

@@ -14,7 +14,7 @@ public struct ConsoleFrame: Sendable {
                                     at: options.location)])
         }
         if host == ApizeeHosts.cloud || host == ApizeeHosts.app {
-            return .failure([.error("console-host-forbidden", "'\(host)' cannot be framed directly: use the CNAME Apizee authorised for your domain (e.g. apizee.example.com)",
+            return .failure([.error("console-host-forbidden", "'\(DisplayText.excerpt(host))' cannot be framed directly: use the CNAME Apizee authorised for your domain (e.g. apizee.example.com)",
                                     at: console?.location(of: "host") ?? options.location)])
         }
         let policy = URLPolicy(allowedHosts: [host], forbiddenHosts: [ApizeeHosts.cloud, ApizeeHosts.app])

@@ -28,7 +28,7 @@ public struct LoaderAgentBootstrap: Sendable {
             return .failure([.error(error.code, "'apizee.loaderAgent.server': \(error.reason)", at: settings?.location(of: "server") ?? options.location)])
         }
         guard server.string.hasSuffix("/") else {
-            return .failure([.error("loader-agent-server-slash", "'apizee.loaderAgent.server' must end with '/' (serverDomainRoot), found '\(server.string)'",
+            return .failure([.error("loader-agent-server-slash", "'apizee.loaderAgent.server' must end with '/' (serverDomainRoot), found '\(DisplayText.excerpt(server.string))'",
                                     at: settings?.location(of: "server") ?? options.location)])
         }
         let script: SafeURL

@@ -82,9 +82,9 @@ public struct QuickInvitation: Sendable, Equatable {
         let legacyOnly = ["phone", "name"]
         for key in (variant == .current ? legacyOnly : currentOnly) where options.has(key) {
             let advice = variant == .current
-                ? (key == "phone" ? "use 'phones' (a list)" : "the current form has no '\(key)' field")
+                ? (key == "phone" ? "use 'phones' (a list)" : "the current form has no '\(DisplayText.excerpt(key))' field")
                 : "the legacy form only takes 'phone', 'reference' and 'name'"
-            diagnostics.append(.error("quick-invitation-variant-key", "'\(key)' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
+            diagnostics.append(.error("quick-invitation-variant-key", "'\(DisplayText.excerpt(key))' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
                                       at: options.location(of: key)))
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }

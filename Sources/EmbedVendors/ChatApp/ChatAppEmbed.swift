@@ -40,7 +40,7 @@ public struct ChatAppEmbed: Sendable {
         let messenger = options.string("messenger") ?? tenant?.string("messenger")
         let allowed = tenant?.strings("messengers") ?? ChatAppDialog.messengerTypes.sorted()
         if let messenger, !allowed.contains(messenger) {
-            var message = "messenger type '\(messenger)' is not in the allowed list (\(allowed.joined(separator: ", ")))"
+            var message = "messenger type '\(DisplayText.excerpt(messenger))' is not in the allowed list (\(allowed.joined(separator: ", ")))"
             if let guess = Suggestion.closest(to: messenger, in: allowed) { message += " (did you mean '\(guess)'?)" }
             let location = options.has("messenger") ? options.location(of: "messenger") : (tenant?.location(of: "messenger") ?? options.location)
             problems.append(.error("chatapp-messenger-unknown", message, at: location,
