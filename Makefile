@@ -12,7 +12,7 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
@@ -78,6 +78,12 @@ validate-html:
 
 browser-tests:
 	$(PY) -m pytest Tests/browser
+
+# The browser suite's real-app tests (marker real_vendor) against the real web-agent builds:
+# EMBEDSMITH_REAL_WEBAGENT / EMBEDSMITH_REAL_WEBAGENT_2023_07 name folders that hold web-agent/
+# (README, "Testing against the real web-agent"); each build's tests are skipped when unset.
+real-vendor-tests:
+	$(PY) -m pytest Tests/browser -m real_vendor -rs
 
 # The README's sharding recipes (GitHub Actions, GitLab, Kubernetes) parsed and played against the sample;
 # the shard split checked against an independent jump-consistent-hash implementation.

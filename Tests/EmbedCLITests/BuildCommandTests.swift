@@ -140,7 +140,7 @@ import Testing
     @Test func htmlPrintsFramesAndScriptsWithTheirSecurityAttributes() throws {
         let agent = try run(["web-agent", "--api-key", "k", "--title", "Agent <1>", "--html"])
         #expect(agent.status == 0)
-        #expect(agent.stdout == "<iframe id=\"es-frame-1\" class=\"es-frame\" title=\"Agent &lt;1&gt;\" src=\"https://apirtc.github.io/web-agent/?aK=k\" "
+        #expect(agent.stdout == "<iframe id=\"es-frame-1\" class=\"es-frame es-frame--tall\" title=\"Agent &lt;1&gt;\" src=\"https://apirtc.github.io/web-agent/?aK=k\" "
             + "allow=\"autoplay; microphone; camera; display-capture; encrypted-media; clipboard-write\" referrerpolicy=\"no-referrer\"></iframe>\n")
         let chat = try run(["chatapp", "--license-id", "30310", "--messenger", "telegram", "--sandbox", "hardened", "--html"]).stdout
         #expect(chat.hasPrefix("<iframe id=\"es-frame-1\" class=\"es-frame es-chatapp-frame\" title=\"ChatApp conversations\" src=\"https://dialogs.pro/?api%5Blicense_id%5D=30310&amp;api%5Bmessenger_type%5D=telegram\" sandbox=\""))

@@ -244,7 +244,9 @@ class Harness:
         return wait_for(lambda: (lambda r: r if predicate(r) else None)(self.received(frame)),
                         timeout, what)
 
-    def wait_handshake(self, frame, n=3):
+    def wait_handshake(self, frame, n=2):
+        # The fixtures' handshake: conversation + guest data (their configuration only repeats
+        # the frame URL's aK, so the bridge does not send it).
         return self.wait_received(frame, lambda r: len(r) >= n, f"{n} handshake messages")
 
     def emit(self, frame, message):
@@ -308,6 +310,23 @@ def route_vendor_stubs(context):
     context.route("https://**", refuse)
     context.route(f"{CHATAPP_ORIGIN}/**", chatapp)  # the later route is tried first
     return requested
+
+
+def record_frame_heights(context, frame_id="es-frame-1"):
+    """Records in window.__heights the frame's height at DOMContentLoaded and when each message
+    arrives, before the bridge handles it (this listener is added first) and on the next task."""
+    context.add_init_script("""
+      if (window.top === window) {
+        window.__heights = [];
+        const h = () => { const f = document.getElementById(%s); return f ? f.getBoundingClientRect().height : null; };
+        addEventListener('DOMContentLoaded', () => window.__heights.push(['dom', h()]));
+        addEventListener('message', (e) => {
+          const t = e.data && e.data.type;
+          window.__heights.push([t + ':before', h()]);
+          setTimeout(() => window.__heights.push([t + ':after', h()]), 0);
+        });
+      }
+    """ % json.dumps(frame_id))
 
 
 @pytest.fixture

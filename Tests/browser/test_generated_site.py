@@ -33,15 +33,12 @@ def site_server(servers):
 
 
 def _agent_file(route, request):
-    """Serves the stub agent for any path of a vendor agent host. The Dupont tenant is on the
-    2023-07 protocol: its frame gets the stub in legacy mode, as a 2023-07 build would be."""
+    """Serves the stub agent for any path of a vendor agent host."""
     name = request.url.split("?", 1)[0].rsplit("/", 1)[-1] or "index.html"
     if name not in ("agent.js", "agent.css", "favicon.ico"):
         name = "index.html"
     body = (AGENT_DIR / name).read_bytes()
     frame_url = request.frame.url if request.frame else ""
-    if name == "agent.js" and "dupontDemoKey" in frame_url:
-        body = body.replace(b'params.get("legacy") === "1"', b"true")
     kind = {"js": "application/javascript", "css": "text/css", "ico": "image/x-icon"}.get(name.rsplit(".", 1)[-1], "text/html")
     route.fulfill(status=200, body=body, headers={"Content-Type": kind})
 
@@ -89,9 +86,9 @@ def test_every_sample_page_loads_without_csp_violations_or_console_errors(g, pat
 def test_agent_page_handshake_with_the_real_origin(g):
     page = open_page(g, "acme/agent.html")
     frame = g.frame("es-frame-1")
-    received = g.wait_handshake(frame, n=2)
-    assert [r["data"] for r in received[:2]] == [
-        {"type": "configuration", "data": {"apiRtc": {"apiKey": "myDemoApiKey"}}},
+    received = g.wait_handshake(frame, n=1)
+    # The configuration only repeats the URL's aK: not sent (one session set-up per load).
+    assert [r["data"] for r in received[:1]] == [
         {"type": "guest_data", "data": {"phone": "+33612345678"}},
     ]
     assert all(r["origin"] == ORIGIN for r in received)
@@ -105,13 +102,14 @@ def test_agent_page_handshake_with_the_real_origin(g):
     g.assert_clean()
 
 
-def test_legacy_tenant_speaks_2023_07_names(g):
+def test_dupont_tenant_speaks_the_current_protocol(g):
+    # Dupont used to pair protocol 2023-07 with the published URL, which speaks the current one only.
     open_page(g, "dupont/agent.html")
     frame = g.frame("es-frame-1")
-    received = g.wait_handshake(frame, n=1)
-    assert received[0]["data"] == {"type": "app_config", "data": {"apiRtc": {"apiKey": "dupontDemoKey"}}}
+    wait_for(lambda: g.page.evaluate("() => window.embedsmith.isReady('es-frame-1')"), what="ready")
     g.page.evaluate("() => window.embedsmith.send('es-frame-1', {type: 'join'})")
-    g.wait_received(frame, lambda r: any(m["data"].get("type") == "join_conversation" for m in r), "join_conversation")
+    received = g.wait_received(frame, lambda r: any(m["data"].get("type") == "join" for m in r), "join")
+    assert [m["data"]["type"] for m in received] == ["join"]
     g.assert_clean()
 
 
@@ -152,7 +150,7 @@ def test_no_token_in_any_generated_file():
 def test_screenshots_of_agent_and_console_pages(g):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = open_page(g, "acme/agent.html")
-    g.wait_handshake(g.frame("es-frame-1"), n=2)
+    g.wait_handshake(g.frame("es-frame-1"), n=1)
     g.emit(g.frame("es-frame-1"), {"type": "snapshot", "contact": {"id": "c1"}, "dataUrl": PNG})
     g.emit(g.frame("es-frame-1"), {"type": "link_copied", "link": "https://apirtc.github.io/web-guest?i=abc"})
     page.wait_for_timeout(400)
@@ -218,8 +216,11 @@ def test_initech_chat_page_gets_a_live_token_into_the_hardened_frame(g):
 def test_initech_desk_runs_the_agent_with_every_parameter_and_the_timeline(g):
     page = open_page(g, "initech/index.html?ticketId=42")
     frame = g.frame("es-frame-2")   # number 1 is the page's Engage web chat
-    received = g.wait_handshake(frame, n=1)
-    assert received[0]["data"] == {"type": "configuration", "data": {"apiRtc": {"apiKey": "initechDemoKey", "cloudUrl": "https://cloud.apirtc.com/"}}}
+    wait_for(lambda: page.evaluate("() => window.embedsmith.isReady('es-frame-2')"), what="ready")
+    page.evaluate("() => window.embedsmith.send('es-frame-2', {type: 'connect'})")
+    received = g.wait_received(frame, lambda r: r, "connect")
+    # aK and cU are in the URL: the configuration adds nothing and is not sent.
+    assert [r["data"] for r in received] == [{"type": "connect"}]
     query = dict(p.split("=", 1) for p in frame.url.split("?", 1)[1].split("&"))
     assert {k: query[k] for k in ("aK", "j", "lL", "iI", "uId", "cSMI")} == {
         "aK": "initechDemoKey", "j": "false", "lL": "info", "iI": "initech-desk", "uId": "initech-agent-1", "cSMI": "10000"}

@@ -1,7 +1,9 @@
 """Handshake, ready gating, reloads, send() and the legacy protocol."""
 from conftest import AGENT, HOST, wait_for
 
-CONFIG = {"apiRtc": {"apiKey": "myDemoApiKey"}}
+LEGACY_CONFIG = {"installationId": "acme-agents",
+                 "apiRtc": {"cloudUrl": "https://cloud.apirtc.com", "apiKey": "myDemoApiKey"},
+                 "assistedUrl": "https://apirtc.github.io/visio-assisted"}
 GUEST = {"name": "Jane", "phone": "+33612345678"}
 
 
@@ -9,16 +11,18 @@ def test_handshake_order_and_origins(h):
     h.open("agent.html")
     agent = h.frame("es-frame-1")
     received = h.wait_handshake(agent)
+    # The configuration only repeats the URL's aK: not sent (the app would set its session up twice).
     assert [r["data"] for r in received] == [
-        {"type": "configuration", "data": CONFIG},
         {"type": "conversation", "name": "Support-Acme"},  # top-level name, not data.name
         {"type": "guest_data", "data": GUEST},
     ]
     assert all(r["origin"] == HOST and r["fromParent"] for r in received)
-    ready = h.events("ready")
-    assert [(e["frameId"], e["message"]) for e in ready] == [("es-frame-1", {"type": "ready"})]
-    assert h.stats() == {"accepted": 1, "dropped": 0,
-                         "droppedByReason": {"origin": 0, "source": 0, "shape": 0, "type": 0}}
+    # The app's mount, in the real app's order (contacts, resize, ready).
+    assert [(e["frameId"], e["message"]) for e in h.events()] == [
+        ("es-frame-1", {"type": "contacts", "length": 0}), ("es-frame-1", {"type": "resize"}),
+        ("es-frame-1", {"type": "ready"})]
+    assert h.stats() == {"accepted": 3, "dropped": 0,
+                         "droppedByReason": {"origin": 0, "source": 0, "shape": 0, "type": 0, "dataUrl": 0}}
     assert h.page.evaluate("() => window.embedsmith.isReady('es-frame-1')") is True
     h.assert_clean()
 
@@ -31,7 +35,7 @@ def test_ready_is_not_lost_when_the_frame_is_instant(h, reset_stubs):
         h.open("instant.html")
         agent = h.frame("es-frame-1")
         received = h.wait_handshake(agent)
-        assert [r["data"]["type"] for r in received] == ["configuration", "conversation", "guest_data"], attempt
+        assert [r["data"]["type"] for r in received] == ["conversation", "guest_data"], attempt
         ready = h.events("ready")
         assert len(ready) == 1
         assert ready[0]["readyState"] == "loading", "ready was expected before DOMContentLoaded"
@@ -56,33 +60,44 @@ def test_messages_are_queued_until_ready(h):
     assert page.locator(".es-feedback").text_content() == (
         "Waiting for the agent app: the request will be sent as soon as it is ready.")
     agent = h.frame("es-frame-1")
-    received = h.wait_received(agent, lambda r: len(r) >= 5, "handshake + queue")
+    received = h.wait_received(agent, lambda r: len(r) >= 4, "handshake + queue")
     assert [r["data"] for r in received] == [
-        {"type": "configuration", "data": CONFIG},
         {"type": "conversation", "name": "Queued-Name"},  # the latest conversation wins
         {"type": "guest_data", "data": GUEST},
         {"type": "join"},
         {"type": "user_data", "data": {"userId": "u1", "name": "Agent Smith"}},
     ]
-    wait_for(lambda: h.events("joined"), what="joined answer")
     h.assert_clean()
 
 
-def test_every_ready_resends_configuration(h):
+def test_every_ready_replays_the_state(h):
     h.open("agent.html")
     agent = h.frame("es-frame-1")
     h.wait_handshake(agent)
     assert h.page.evaluate("() => window.embedsmith.send('es-frame-1', {type: 'conversation', name: 'Case-77'})")
-    h.wait_received(agent, lambda r: len(r) == 4, "conversation update")
+    h.wait_received(agent, lambda r: len(r) == 3, "conversation update")
     agent.evaluate("() => location.reload()")  # the app re-mounts and posts a second ready
     wait_for(lambda: len(h.events("ready")) == 2, what="second ready")
     received = h.wait_handshake(agent)
     assert [r["data"] for r in received] == [
-        {"type": "configuration", "data": CONFIG},
         {"type": "conversation", "name": "Case-77"},
         {"type": "guest_data", "data": GUEST},
     ]
-    assert h.stats()["accepted"] == 2
+    assert h.stats()["accepted"] == 6
+    h.assert_clean()
+
+
+def test_configuration_is_sent_only_when_it_adds_to_the_url(h):
+    # The real app sets its ApiRTC session up again on every configuration message, so one that
+    # only repeats the URL (aK here) is not sent; one that adds a value is, on every ready.
+    page = h.open("agent.html")
+    agent = h.frame("es-frame-1")
+    h.wait_handshake(agent)
+    assert "configuration" not in h.received_types(agent)
+    added = {"apiRtc": {"apiKey": "myDemoApiKey"}, "logLevel": "debug"}
+    assert page.evaluate("(c) => window.embedsmith.send('es-frame-1', {type: 'configuration', data: c})", added)
+    h.wait_received(agent, lambda r: len(r) == 3, "configuration")
+    assert h.received(agent)[2]["data"] == {"type": "configuration", "data": added}
     h.assert_clean()
 
 
@@ -119,8 +134,8 @@ def test_send_validates_and_strips(h):
     }""")
     ok = {"connect", "disconnect", "join", "guest", "config"}
     assert {k for k, v in results.items() if v} == ok, results
-    received = h.wait_received(agent, lambda r: len(r) >= 8, "sent messages")
-    assert [r["data"] for r in received[3:]] == [
+    received = h.wait_received(agent, lambda r: len(r) >= 7, "sent messages")
+    assert [r["data"] for r in received[2:]] == [
         {"type": "connect"},
         {"type": "disconnect"},
         {"type": "join"},
@@ -134,11 +149,13 @@ def test_legacy_protocol_names(h):
     h.open("legacy.html")
     agent = h.frame("es-frame-1")
     received = h.wait_handshake(agent)
+    # The whole configuration (app_config replaces the app's), and no `conversation` message:
+    # the 2023-07 app has none (the name comes from the URL's cN).
     assert [r["data"] for r in received] == [
-        {"type": "app_config", "data": CONFIG},
-        {"type": "conversation", "name": "Support-Acme"},
+        {"type": "app_config", "data": LEGACY_CONFIG},
         {"type": "invitee_data", "data": GUEST},
     ]
+    assert [e["type"] for e in h.events()] == ["resize", "ready"]
     results = h.page.evaluate("""() => ['join', 'leave', 'connect', 'disconnect'].map(
         (t) => window.embedsmith.send('es-frame-1', {type: t})).concat([
         window.embedsmith.send('es-frame-1', {type: 'configuration', data: {logLevel: 'info'}}),
@@ -148,12 +165,17 @@ def test_legacy_protocol_names(h):
         window.embedsmith.send('es-frame-1', {type: 'join_conversation'}),
         window.embedsmith.send('es-frame-1', {type: 'invitee_data', data: {}}),
     ])""")
-    assert results == [True] * 8 + [False, False]
-    received = h.wait_received(agent, lambda r: len(r) >= 11, "translated messages")
-    assert [r["data"]["type"] for r in received[3:]] == [
+    assert results == [True] * 7 + [False, False, False]
+    received = h.wait_received(agent, lambda r: len(r) >= 9, "translated messages")
+    assert [r["data"]["type"] for r in received[2:]] == [
         "join_conversation", "leave_conversation", "connect", "disconnect",
-        "app_config", "invitee_data", "user_data", "conversation"]
-    # The stub answers join_conversation with joined + conversation_start (legacy outbound).
+        "app_config", "invitee_data", "user_data"]
+    # send() says why a conversation was refused (the console, never the name).
+    warnings = [m["text"] for m in h.console if m["type"] == "warning"]
+    assert warnings == ["embedsmith: frame es-frame-1: the 2023-07 web-agent has no conversation message; "
+                        "not sent (the name comes from the frame URL, cN)."]
+    h.console.clear()
+    h.emit(agent, {"type": "conversation_start", "conversationName": "Support-Acme"})
     wait_for(lambda: h.events("conversation_start"), what="conversation_start")
     start = h.events("conversation_start")[0]
     assert start["message"] == {"type": "conversation_start", "conversationName": "Support-Acme"}
@@ -162,6 +184,41 @@ def test_legacy_protocol_names(h):
     wait_for(lambda: h.stats()["dropped"] == 1, what="bad conversation_end dropped")
     assert h.stats()["droppedByReason"]["shape"] == 1
     assert len(h.events("conversation_end")) == 1
+    h.assert_clean()
+
+
+def test_legacy_partial_configuration_and_conversation_are_not_sent(h):
+    # app_config replaces the 2023-07 app's whole config: a part of it would break the session.
+    h.open("legacy-partial.html")
+    agent = h.frame("es-frame-1")
+    received = h.wait_handshake(agent, n=1)
+    wait_for(lambda: h.events("ready"), what="ready")
+    assert [r["data"] for r in received] == [{"type": "invitee_data", "data": GUEST}]
+    warnings = [m["text"] for m in h.console if m["type"] == "warning"]
+    assert warnings == [
+        "embedsmith: frame es-frame-1: a 2023-07 configuration must hold installationId, apiRtc.cloudUrl, "
+        "apiRtc.apiKey and assistedUrl; not sent.",
+        "embedsmith: frame es-frame-1: the 2023-07 web-agent has no conversation message; put the name in "
+        "the frame URL (cN)."]
+
+
+def test_error_and_warning_without_a_string_reason_are_kept(h):
+    # The real app posts {type: 'error', reason: undefined} when a camera error has no message.
+    page = h.open("agent.html")
+    agent = h.frame("es-frame-1")
+    h.wait_handshake(agent)
+    agent.evaluate("""() => [{type: 'error', reason: undefined}, {type: 'warning'},
+        {type: 'error', reason: {toString: 1}}, {type: 'warning', reason: 42}, {type: 'error', reason: 'real'}]
+        .forEach((m) => parent.postMessage(m, '*'))""")
+    s = h.wait_stats(lambda s: s["accepted"] == 8)
+    assert s["dropped"] == 0
+    assert [e["message"] for e in h.events()[3:]] == [
+        {"type": "error"}, {"type": "warning"}, {"type": "error"}, {"type": "warning"},
+        {"type": "error", "reason": "real"}]
+    toasts = page.evaluate("() => [...document.querySelectorAll('.es-toast__text')].map((t) => t.textContent)")
+    assert toasts == ["The agent app reported an error.", "The agent app reported a warning.",
+                      "The agent app reported an error.", "The agent app reported a warning."][1:] + [
+                      "Agent app error: real"]
     h.assert_clean()
 
 
@@ -197,8 +254,8 @@ def test_every_accepted_message_becomes_a_custom_event(h):
     ]
     for m in sent:
         h.emit(agent, m)
-    wait_for(lambda: h.stats()["accepted"] == 1 + len(sent), what="all accepted")
-    events = [e for e in h.events() if e["type"] != "ready"]
+    wait_for(lambda: h.stats()["accepted"] == 3 + len(sent), what="all accepted")
+    events = h.events()[3:]  # after the mount's contacts, resize, ready
     assert [e["type"] for e in events] == [m["type"] for m in sent]
     assert all(e["frameId"] == "es-frame-1" for e in events)
     # Re-emitted messages hold the documented fields only.

@@ -23,7 +23,7 @@ public enum TenantSchema {
         FieldSchema("callStatsMonitoringInterval", .integer(min: 100, max: 3_600_000), doc: "call statistics interval in ms (cSMI, undocumented by the vendor)"),
         FieldSchema("allow", .list(CommonTypes.permissionsFeature, maxItems: 20), doc: "iframe permissions, scoped to the app's origin",
                     default: "[autoplay, microphone, camera, display-capture, encrypted-media, clipboard-write]"),
-        FieldSchema("protocol", .enumeration(["current", "2023-07"]), doc: "postMessage protocol: current, or the 2023-07 legacy names", default: "current"),
+        FieldSchema("protocol", .enumeration(["current", "2023-07"]), doc: "postMessage protocol: current (2023-07 is refused: the published app speaks the current protocol only)", default: "current"),
         FieldSchema("geolocation", .boolean, doc: "also delegate geolocation to the frame", default: "false"),
         FieldSchema("logRocketAppID", .refused(reason: "it starts third-party session recording (LogRocket) of the agent app; embedsmith never emits lRAppID"), doc: "refused"),
         FieldSchema("lRAppID", .refused(reason: "it starts third-party session recording (LogRocket) of the agent app; embedsmith never emits it"), doc: "refused"),

@@ -79,8 +79,10 @@ enum DefaultFiles {
   transition: height 0.2s ease;
 }
 
-/* set by the bridge on the first `resize` message (see embedsmith-bridge.js) */
-.es-frame--expanded {
+/* the agent app's working height, from the first paint (written by the generator, added by the
+   bridge for frames with ui.resize): the app posts `resize` at every mount, so a compact height
+   would only ever show as a jump at load (see "Frame size" in embedsmith-bridge.js) */
+.es-frame--tall {
   height: clamp(720px, 90vh, 1200px);
 }
 
@@ -642,6 +644,8 @@ dd.es-timeline__text {
       smsFail: "The SMS invitation to {who} could not be sent.",
       agentError: "Agent app error: {reason}",
       agentWarning: "Agent app warning: {reason}",
+      agentErrorNoReason: "The agent app reported an error.",
+      agentWarningNoReason: "The agent app reported a warning.",
       snapshotReceived: "New snapshot from {name}.",
       snapshotRejected: "A snapshot in an unsupported format was ignored.",
       loaderLoading: "Loading the agent\u2026",
@@ -734,6 +738,8 @@ dd.es-timeline__text {
       smsFail: "L\u2019invitation SMS \u00e0 {who} n\u2019a pas pu \u00eatre envoy\u00e9e.",
       agentError: "Erreur de l\u2019application agent\u00a0: {reason}",
       agentWarning: "Avertissement de l\u2019application agent\u00a0: {reason}",
+      agentErrorNoReason: "L\u2019application agent a signal\u00e9 une erreur.",
+      agentWarningNoReason: "L\u2019application agent a signal\u00e9 un avertissement.",
       snapshotReceived: "Nouvelle capture de {name}.",
       snapshotRejected: "Une capture dans un format non pris en charge a \u00e9t\u00e9 ignor\u00e9e.",
       loaderLoading: "Chargement de l\u2019agent\u2026",
@@ -817,6 +823,15 @@ dd.es-timeline__text {
 
   const req = (check) => ({ check, optional: false });
   const opt = (check) => ({ check, optional: true });
+  // Kept only when it passes the check; missing or of another type, the message still counts
+  // (the real app posts {type: "error", reason: undefined} when a camera error has no message).
+  const keepIf = (check) => ({ check, optional: true, lenient: true });
+
+  // The only data URLs a snapshot may carry: they become an <img src>, a download link and an
+  // event for the page's own code, so a javascript:, remote or data:text/html URL never passes.
+  const SAFE_IMAGE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+  const MAX_IMAGE_CHARS = 16 * 1024 * 1024;
+  const isSafeImage = (v) => isString(v) && v.length <= MAX_IMAGE_CHARS && SAFE_IMAGE.test(v);
 
   // web-agent -> host
   const OUT_CURRENT = new Map([
@@ -830,8 +845,8 @@ dd.es-timeline__text {
     ["sms_fail", { name: req(isString), phone: req(isString), link: req(isString) }],
     ["subscribed_streams", { length: req(isCount) }],
     ["contacts", { length: req(isCount) }],
-    ["error", { reason: req(isString) }],
-    ["warning", { reason: req(isString) }]
+    ["error", { reason: keepIf(isString) }],
+    ["warning", { reason: keepIf(isString) }]
   ]);
   const OUT_LEGACY = new Map(OUT_CURRENT);
   OUT_LEGACY.set("conversation_start", { conversationName: req(isString) });
@@ -849,7 +864,9 @@ dd.es-timeline__text {
     ["user_data", { data: req(isUserData) }]
   ]);
   // 2023-07 protocol (web-agent v1.1, 2023-07-13 .. 2023-09): the other names are unchanged.
-  // Note: legacy app_config *replaces* the whole app config instead of deep-merging it.
+  // Legacy app_config *replaces* the whole app config instead of deep-merging it: the settings
+  // must hold all of it (isWholeLegacyConfiguration). The 2023-07 app has no `conversation`
+  // message (the name comes from the URL's cN only).
   const LEGACY_NAME = new Map([
     ["configuration", "app_config"],
     ["guest_data", "invitee_data"],
@@ -867,7 +884,10 @@ dd.es-timeline__text {
         if (!field.optional) return null;
         continue;
       }
-      if (!field.check(value)) return null;
+      if (!field.check(value)) {
+        if (field.lenient) continue;
+        return null;
+      }
       out[key] = value;
     }
     if (out.contact) {
@@ -882,6 +902,16 @@ dd.es-timeline__text {
     }
     return out;
   }
+
+  // web-agent at 6a63ef5 (2023-08-01), src/Wrapper.tsx: the config its URL-less fields default to.
+  const LEGACY_DEFAULTS = {
+    installationId: "agent-room",
+    cloudUrl: "https://cloud.apirtc.com",
+    assistedUrl: "https://apirtc.github.io/visio-assisted"
+  };
+  const isWholeLegacyConfiguration = (c) =>
+    isPlain(c) && isString(c.installationId) && isString(c.assistedUrl) &&
+    isPlain(c.apiRtc) && isString(c.apiRtc.cloudUrl) && isString(c.apiRtc.apiKey);
 
   const isOrigin = (s) => {
     if (!isString(s)) return false;
@@ -937,6 +967,17 @@ dd.es-timeline__text {
     let legacy = false;
     if (f.protocol === "2023-07") legacy = true;
     else if (f.protocol !== "current") warn("frame " + f.id + ": unknown protocol, using current.");
+    let configuration = isPlain(f.configuration) ? f.configuration : null;
+    let conversation = isString(f.conversation) ? f.conversation : null;
+    if (legacy && configuration && !isWholeLegacyConfiguration(configuration)) {
+      // app_config would replace the app's whole config with a part of it: the session breaks.
+      warn("frame " + f.id + ": a 2023-07 configuration must hold installationId, apiRtc.cloudUrl, apiRtc.apiKey and assistedUrl; not sent.");
+      configuration = null;
+    }
+    if (legacy && conversation !== null) {
+      warn("frame " + f.id + ": the 2023-07 web-agent has no conversation message; put the name in the frame URL (cN).");
+      conversation = null;
+    }
     const ui = isPlain(f.ui) ? f.ui : {};
     let guest = null;
     if (isPlain(f.guest)) {
@@ -948,8 +989,8 @@ dd.es-timeline__text {
       id: f.id,
       origin: f.origin,
       legacy,
-      configuration: isPlain(f.configuration) ? f.configuration : null,
-      conversation: isString(f.conversation) ? f.conversation : null,
+      configuration,
+      conversation,
       guest,
       ui: {
         gallery: ui.gallery === true,
@@ -977,7 +1018,7 @@ dd.es-timeline__text {
   // ---------------------------------------------------------------------------------------------
   // Statistics and event bus
   // ---------------------------------------------------------------------------------------------
-  const stats = { accepted: 0, dropped: 0, droppedByReason: { origin: 0, source: 0, shape: 0, type: 0 } };
+  const stats = { accepted: 0, dropped: 0, droppedByReason: { origin: 0, source: 0, shape: 0, type: 0, dataUrl: 0 } };
 
   function drop(reason) {
     stats.dropped += 1;
@@ -1021,8 +1062,53 @@ dd.es-timeline__text {
     return out;
   }
 
+  // Configuration the frame's URL already gives the app (web-agent Wrapper.tsx: the URL is read
+  // into the app config at mount). Legacy builds (6a63ef5) build their whole config from it,
+  // with the vendor's defaults for what the URL leaves out.
+  function urlConfiguration(frame) {
+    const el = iframeOf(frame);
+    let q;
+    try {
+      q = new URL(el ? el.src : "").searchParams;
+    } catch (e) {
+      return null;
+    }
+    const get = (k) => (q.has(k) ? q.get(k) : undefined);
+    if (frame.legacy) {
+      return {
+        installationId: get("iI") ?? LEGACY_DEFAULTS.installationId,
+        apiRtc: { cloudUrl: get("cU") ?? LEGACY_DEFAULTS.cloudUrl, apiKey: get("aK") },
+        assistedUrl: get("aU") ?? LEGACY_DEFAULTS.assistedUrl
+      };
+    }
+    return {
+      installationId: get("iI"),
+      apiRtc: { apiKey: get("aK"), cloudUrl: get("cU") },
+      guestUrl: get("gU"),
+      invitationServiceUrl: get("iU")
+    };
+  }
+
+  // True when every value of `wanted` is already the same in `given` (undefined = unknown).
+  function covered(wanted, given) {
+    if (!isPlain(given)) return false;
+    return Object.keys(wanted).every((k) =>
+      isPlain(wanted[k]) ? covered(wanted[k], given[k]) : given[k] !== undefined && given[k] === wanted[k]);
+  }
+
+  // The app starts its ApiRTC session again on every configuration it receives (the config is a
+  // new object each time), so one that only repeats the URL is not sent: one set-up per load.
+  function addsSomething(frame, configuration) {
+    const fromURL = urlConfiguration(frame);
+    if (!fromURL) return true;
+    if (frame.legacy) return !(covered(configuration, fromURL) && covered(fromURL, configuration));
+    return !covered(configuration, fromURL);
+  }
+
   function handshake(frame) {
-    if (frame.configuration) post(frame, wire(frame, { type: "configuration", data: frame.configuration }));
+    if (frame.configuration && addsSomething(frame, frame.configuration)) {
+      post(frame, wire(frame, { type: "configuration", data: frame.configuration }));
+    }
     if (frame.conversation !== null) post(frame, wire(frame, { type: "conversation", name: frame.conversation }));
     if (frame.guest) post(frame, wire(frame, { type: "guest_data", data: frame.guest }));
     frame.queue.splice(0).forEach((m) => post(frame, m));
@@ -1036,6 +1122,10 @@ dd.es-timeline__text {
     if (!frame || !isPlain(message) || !isString(message.type)) return false;
     const schema = IN_CURRENT.get(message.type);
     if (!schema) return false;
+    if (frame.legacy && message.type === "conversation") {
+      warn("frame " + frame.id + ": the 2023-07 web-agent has no conversation message; not sent (the name comes from the frame URL, cN).");
+      return false;
+    }
     let clean = conform(message, schema);
     if (!clean) return false;
     try {
@@ -1077,6 +1167,10 @@ dd.es-timeline__text {
     if (!schema) return drop("type");
     const message = conform(data, schema);
     if (!message) return drop("shape");
+    if (message.type === "snapshot" && !isSafeImage(message.dataUrl)) {
+      if (frame.ui.gallery) whenDom(() => refuseSnapshot(frame));
+      return drop("dataUrl");
+    }
     stats.accepted += 1;
     handle(frame, message);
   });
@@ -1091,8 +1185,6 @@ dd.es-timeline__text {
       whenDom(() => setState(frame, S.stateJoined));
     } else if (type === "left") {
       whenDom(() => setState(frame, S.stateLeft));
-    } else if (type === "resize" && frame.ui.resize) {
-      whenDom(() => expandFrame(frame));
     } else if (type === "snapshot" && frame.ui.gallery) {
       whenDom(() => addSnapshot(frame, message));
     } else if (frame.ui.toasts) {
@@ -1124,6 +1216,7 @@ dd.es-timeline__text {
       return;
     }
     iframe.classList.add("es-frame");
+    if (frame.ui.resize) iframe.classList.add("es-frame--tall");
     try {
       if (new URL(iframe.src).origin !== frame.origin) warn("frame " + frame.id + ": src origin differs from settings.");
     } catch (e) {
@@ -1255,9 +1348,6 @@ dd.es-timeline__text {
     return section;
   }
 
-  // The only data URLs that may become an <img src> or a download link.
-  const SAFE_IMAGE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
-  const MAX_IMAGE_CHARS = 16 * 1024 * 1024;
   const MAX_SNAPSHOTS = 12;
 
   function contactName(contact) {
@@ -1271,15 +1361,16 @@ dd.es-timeline__text {
     return S.unknownContact;
   }
 
+  function refuseSnapshot(frame) {
+    if (frame.view && frame.view.galleryStatus) frame.view.galleryStatus.textContent = S.snapshotRejected;
+  }
+
   function addSnapshot(frame, message) {
     const view = frame.view;
     const url = message.dataUrl;
     if (!view || !view.galleryList) return;
-    const m = url.length <= MAX_IMAGE_CHARS ? SAFE_IMAGE.exec(url) : null;
-    if (!m) {
-      view.galleryStatus.textContent = S.snapshotRejected;
-      return;
-    }
+    const m = SAFE_IMAGE.exec(url); // checked when the message arrived (isSafeImage)
+    if (!m) return;
     const name = contactName(message.contact);
     const time = new Date().toLocaleTimeString(locale);
     view.snapshots += 1;
@@ -1303,16 +1394,13 @@ dd.es-timeline__text {
     view.galleryStatus.textContent = fmt(S.snapshotReceived, { name });
   }
 
-  // Resize. The `resize` message carries no size, and the host cannot measure a cross-origin
-  // document. The web-agent posts it when its layout grows (menu change, local stream, room
-  // display). Choice: the first `resize` switches the frame from its compact default height to the
-  // tall, viewport-relative height of `.es-frame--expanded` (bridge.css) and it stays there.
-  // Later `resize`s change nothing: toggling on each one would follow no real size, and shrinking
-  // a frame under the user's pointer is disorienting.
-  function expandFrame(frame) {
-    const iframe = iframeOf(frame);
-    if (iframe) iframe.classList.add("es-frame--expanded");
-  }
+  // Frame size. The `resize` message carries no size, and the host cannot measure a
+  // cross-origin document. The real web-agent posts it at every mount, *before* `ready`, and on
+  // display changes: it cannot tell "grew" from "loaded". So the height does not follow messages:
+  // a frame with `ui.resize` has the app's working height from its first paint
+  // (`.es-frame--tall`, bridge.css; the generator writes the class in the page, the bridge adds it
+  // for hand-written pages), and keeps it through loads, reloads and resizes: no jump at load,
+  // nothing moves under the user's pointer. `resize` is passed on as an event only.
 
   // Toasts
   const TOAST_MS = { info: 6000, warning: 8000, error: 12000 };
@@ -1338,9 +1426,9 @@ dd.es-timeline__text {
     } else if (t === "sms_fail") {
       toast("error", fmt(S.smsFail, { who: who(message) }));
     } else if (t === "error") {
-      toast("error", fmt(S.agentError, { reason: clip(message.reason, 300) }));
+      toast("error", isString(message.reason) ? fmt(S.agentError, { reason: clip(message.reason, 300) }) : S.agentErrorNoReason);
     } else if (t === "warning") {
-      toast("warning", fmt(S.agentWarning, { reason: clip(message.reason, 300) }));
+      toast("warning", isString(message.reason) ? fmt(S.agentWarning, { reason: clip(message.reason, 300) }) : S.agentWarningNoReason);
     }
   }
 

@@ -48,6 +48,7 @@ public struct WebAgentFrame: Sendable {
             return .failure([.error("web-agent-api-key-missing", "the web-agent needs the tenant's 'apizee.apiKey' (aK)",
                                     at: options.location, hint: "add 'apiKey' under 'apizee:' in \(tenant.file)")])
         }
+        if let refusal = legacyProtocolRefusal(defaults) { return .failure([refusal]) }
         let policy = URLPolicy(allowedHosts: ApizeeHosts.webAgentHosts, allowLoopbackHTTP: context.allowLoopbackHTTP)
         let base: SafeURL
         do {
@@ -75,6 +76,20 @@ public struct WebAgentFrame: Sendable {
             controls: options.bool("controls") ?? false,
             gallery: options.bool("gallery") ?? true,
             toasts: options.bool("toasts") ?? true))
+    }
+
+    /// `protocol: 2023-07` is refused. The published app (https://apirtc.github.io/web-agent/)
+    /// speaks the current protocol only, so that pair has every host message refused by the app
+    /// while `send()` says true (checked with the real builds, Tests/browser/test_real_webagent.py);
+    /// a 2023-07 build (gh-pages at 6a63ef5, 2023-08-01) exists only as a self-hosted copy, on a
+    /// host the frame URL policy does not admit. Hand-written pages keep the bridge's 2023-07 mode.
+    static func legacyProtocolRefusal(_ defaults: ConfigObject?) -> Diagnostic? {
+        guard let defaults, defaults.string("protocol") == "2023-07" else { return nil }
+        let url = defaults.string("url") ?? ApizeeHosts.webAgentDefault
+        return .error("web-agent-legacy-protocol",
+                      "protocol '2023-07' cannot work with \(url): the published web-agent speaks the current protocol only, so the app would refuse every message",
+                      at: defaults.location(of: "protocol"),
+                      hint: "remove 'protocol' (or write 'current'); a self-hosted 2023-07 build (web-agent 6a63ef5) needs a hand-written page with the bridge's 2023-07 mode (README, \"2023-07 frames\")")
     }
 
     public func output(context: ComponentContext) -> ComponentOutput {

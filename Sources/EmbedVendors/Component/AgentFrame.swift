@@ -7,7 +7,7 @@ struct AgentFrame {
     var url: SafeURL
     var title: String
     var allow: [String]
-    var className = "es-frame"
+    var className = "es-frame es-frame--tall"
 
     var html: TrustedHTML {
         HTMLElement("iframe", [
