@@ -197,6 +197,103 @@ Other messenger types your account uses (`telegramBot`, `avito`…) go under
 `check.messengerTypes` in `embedsmith.yaml`.
 
 """#,
+        "csp-allowlist-bypass": #"""
+# csp-allowlist-bypass
+
+**The CSP allowlists no host that serves JSONP endpoints or old AngularJS files (in
+`script-src`), or Flash files (in `object-src`).** Error.
+
+## Why
+
+An allowlist trusts every file of a host. If the host answers JSONP
+(`/endpoint?callback=alert(1)//` returns script that calls the attacker's code) or serves an
+old AngularJS build (whose template syntax runs expressions from the page's markup), an
+attacker who can inject HTML runs code through the host the policy trusts, without any
+`'unsafe-inline'`. The hosts are Google's CSP Evaluator's lists (github.com/google/csp-evaluator
+at d5cddb91, `allowlist_bypasses/`; the copy embedsmith checks against is in
+`Tests/Fixtures/shared-data/csp-evaluator/`): `*.google.com`, `ajax.googleapis.com`,
+`gstatic.com` and about 160 more. Some JSONP hosts (Google Tag Manager, Google Analytics) are
+only a bypass with `'unsafe-eval'`, as the evaluator says. `'strict-dynamic'` makes the
+allowlist inert; a list holding `'none'` is left to `csp-syntax` (browsers ignore that
+`'none'`), as the evaluator does. Findings `allowlist-bypass` and `flash-bypass` of the
+evaluator, HIGH.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' *.google.com; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https://ajax.googleapis.com; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; object-src https://*.googleapis.com; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' *.google.com; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https://www.google-analytics.com; base-uri 'none'"></head>
+```
+
+"""#,
+        "csp-broad-source": #"""
+# csp-broad-source
+
+**`script-src` (or the `default-src` it falls back to), `object-src` and `base-uri` name exact
+hosts, never `*` or a whole scheme.** Error.
+
+## Why
+
+`*`, `https://*` or a scheme source (`https:`, `http:`, `data:`, `blob:`, `filesystem:`)
+allows any server of that kind, an attacker's included: an injected
+`<script src="https://attacker.example/x.js">` runs, a `data:` URL runs whatever text it
+carries. In `object-src` the same holds for plugin content, and in `base-uri` an injected
+`<base>` moves every relative script to the attacker's host. These are Google's CSP
+Evaluator's HIGH findings `wildcard-script`, `scheme-script`, `wildcard-object`,
+`scheme-object`, `wildcard-base-uri` and `scheme-base-uri`. `'strict-dynamic'` makes host and
+scheme sources of `script-src` inert (CSP3: only nonces, hashes and the scripts they load
+count), so they are not reported there. With several policies, one that restricts the same
+directive without a broad source blocks what the other allows, and nothing is reported.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' https:; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src *; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; object-src data:"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri https://*"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https://cdn.apirtc.com; img-src https:; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https:; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https:; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+</head>
+```
+
+"""#,
         "csp-frame-src": #"""
 # csp-frame-src
 
@@ -267,6 +364,51 @@ HTTP header.
 ```
 
 """#,
+        "csp-missing-directive": #"""
+# csp-missing-directive
+
+**The page's Content-Security-Policy restricts scripts and plugins, and sets `base-uri` when
+it trusts nonces.** Error.
+
+## Why
+
+Without `script-src` (and without the `default-src` it falls back to) a policy does not
+restrict scripts at all: every injected `<script>` runs. Without `object-src` (or
+`default-src`), an injected `<object>` or `<embed>` loads any plugin content. A policy that
+allows scripts by nonce (or by hash with `'strict-dynamic'`) still lets an injected
+`<base href="https://attacker.example/">` move every relative `<script src>` to another host,
+unless `base-uri` is set. These are Google's CSP Evaluator's HIGH findings `missing-script-src`,
+`missing-object-src` and `missing-base-uri`; like the evaluator, a hash policy without
+`'strict-dynamic'` does not need `base-uri` (a hash pins the script's content, wherever it
+comes from). With several policies (several `<meta>`s), a directive in any of them counts:
+a browser enforces them all.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="frame-src https://dialogs.pro; object-src 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0mr4nd0m'; object-src 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head>
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="object-src 'none'">
+</head>
+```
+
+"""#,
         "csp-present": #"""
 # csp-present
 
@@ -329,20 +471,105 @@ hash counts as used.
 ```
 
 """#,
+        "csp-syntax": #"""
+# csp-syntax
+
+**The CSP has only known directives and well-formed sources.** Errors for what makes the
+policy differ from what it says; warnings for likely slips.
+
+## Why
+
+Browsers skip what they cannot parse, silently (a console message at most), so a typo
+weakens the policy without anyone noticing:
+
+- an unknown directive (`scirpt-src`) is ignored, and its sources with it: error;
+- a source that is no CSP3 source expression is skipped: a quoted token that is no keyword,
+  nonce or hash (`'nonce-invalid$'`: CSP3 nonces and hashes are base64, so such a "nonce"
+  leaves `'unsafe-inline'` in force), or a host that does not parse (`https://`, `//*`): error;
+- `'none'` next to other sources is ignored (CSP3 honours it only alone), so
+  `script-src 'none' https://cdn.example` allows that host: error;
+- an unquoted keyword (`self`, `nonce-…`, `strict-dynamic`) is a host name to a browser:
+  warning;
+- a directive written twice: browsers use the first one: warning;
+- a retired directive (`block-all-mixed-content`, `plugin-types`, `prefetch-src`,
+  `navigate-to`…) is no longer enforced: warning.
+
+Directives a `<meta>` cannot carry (`frame-ancestors`, `report-uri`, `sandbox`) are
+`csp-meta-placement`'s.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'nonce-invalid$'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; scirpt-src 'self'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none' https://cdn.apirtc.com; base-uri 'none'"></head>
+```
+
+```html haswarn
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src self; base-uri 'none'"></head>
+```
+
+```html haswarn
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; img-src https:; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-DIm7WJS6ZKDYe5qFLPy+h4JFI9Bol5QmYC57mt3Fb00='; base-uri 'none'; upgrade-insecure-requests"></head>
+```
+
+"""#,
+        "csp-unsafe-eval": #"""
+# csp-unsafe-eval
+
+**The CSP does not allow `'unsafe-eval'`.** Error.
+
+## Why
+
+`'unsafe-eval'` in `script-src` (or in the `default-src` it falls back to) lets strings run as
+code: `eval()`, `new Function()`, `setTimeout("…")`. Any text an attacker gets into one of
+them (a URL fragment, a message, a stored value) becomes script, and it makes some allowlisted
+JSONP hosts a bypass (see `csp-allowlist-bypass`). Google's CSP Evaluator rates it
+MEDIUM_MAYBE; for pages that embed third parties with the visitor's session, embedsmith makes
+it an error. `'wasm-unsafe-eval'` only allows compiling WebAssembly and is fine.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'unsafe-eval'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-eval'; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; base-uri 'none'"></head>
+```
+
+"""#,
         "csp-unsafe-inline": #"""
 # csp-unsafe-inline
 
-**The CSP never allows inline script or style with `'unsafe-inline'`, and restricts scripts
-at all.** Error for scripts; warnings for styles and for an `'unsafe-inline'` that hashes
-already neutralise.
+**The CSP never allows inline script or style with `'unsafe-inline'`.** Error for scripts
+where it is in force; warnings for styles, and for an `'unsafe-inline'` that hashes, nonces or
+another policy already neutralise.
 
 ## Why
 
 `'unsafe-inline'` in `script-src` lets any injected `<script>` or `onclick` run: the policy
 stops nothing that matters. Next to a hash or nonce, current browsers ignore it (only very old
 ones obey it), which is harmless but misleading. In `style-src` it lets injected CSS restyle or
-hide parts of the page. A policy without `script-src` and without `default-src` does not
-restrict scripts at all.
+hide parts of the page. Only well-formed nonces and hashes neutralise it: `'nonce-invalid$'`
+is no CSP3 nonce (`csp-syntax` reports it), so `'unsafe-inline'` stays in force next to it.
+`script-src-elem` and `script-src-attr` are checked too (Google's CSP Evaluator:
+`unsafe-inline-script`, HIGH). With several policies, inline script runs only if every one
+allows it. A policy without any `script-src` is `csp-missing-directive`'s.
 
 ## Examples
 
@@ -351,7 +578,14 @@ restrict scripts at all.
 ```
 
 ```html novalid
-<head><meta http-equiv="Content-Security-Policy" content="frame-src https://dialogs.pro"></head>
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline' 'nonce-invalid$'"></head>
+```
+
+```html haswarn
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+</head>
 ```
 
 ```html haswarn

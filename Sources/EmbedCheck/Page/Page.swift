@@ -20,6 +20,9 @@ public final class Page {
     public let knowsItsURL: Bool
     /// The CSP `<meta>` elements a browser applies.
     let csp: PageCSP
+    /// What the page's enforced policies let injected script do (`CSPStrength`), shared by the
+    /// CSP strength rules.
+    private(set) lazy var cspWeaknesses: [CSPWeakness] = CSPStrength.weaknesses(csp.metas.map(\.policy))
     /// Frames the host bridge navigates at run time (frame id -> URL), when the page loads the
     /// bridge and its settings block says so; see `HostBridge.runTimeFrameSources`.
     public private(set) lazy var runTimeFrameSources: [String: String] = Page.collectRunTimeFrameSources(index: indexByName)
