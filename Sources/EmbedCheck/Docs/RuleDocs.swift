@@ -597,6 +597,149 @@ allows it. A policy without any `script-src` is `csp-missing-directive`'s.
 ```
 
 """#,
+        "headers-frame-ancestors": #"""
+# headers-frame-ancestors
+
+**A page under a `_headers` file is served with `frame-ancestors` (or `X-Frame-Options`) on
+every host and at every URL the host serves it at.** Error; also for `frame-ancestors *`,
+`https:` or `http:`.
+
+## Why
+
+A `<meta>` policy cannot carry `frame-ancestors` (browsers ignore it there), so the
+`Content-Security-Policy` header from `_headers` is the only thing that decides which sites may
+frame an embed page. Without it, any site can frame the page and trick the visitor into
+clicking through it (clickjacking).
+
+`embedsmith check` reads a `_headers` file at the root of a checked folder, or of a folder in
+it (the generator writes `site/<tenant>/_headers`), and computes each page's headers as both
+hosts apply them (Netlify: docs.netlify.com/routing/headers; Cloudflare Pages:
+developers.cloudflare.com/pages/configuration/headers): every rule whose path matches, `*`
+splats and `:placeholder`s, a header set twice joined with a comma, Cloudflare's `! Name`
+detaching. It checks every URL form: Cloudflare Pages serves `p.html` only at `/p` (it
+redirects `/p.html` there, developers.cloudflare.com/pages/configuration/serving-pages), so a
+rule written for `/p.html` alone never applies there; Netlify serves it at both. The folder's
+base path comes from the page's `<link rel="canonical">` (a tenant at
+`https://example.com/video/` has rules for `/video/…`).
+
+## Examples
+
+```headers
+/index.html
+  Content-Security-Policy: frame-ancestors 'self' https://crm.acme.example
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  X-Content-Type-Options: nosniff
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  Content-Security-Policy: frame-ancestors *
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  Content-Security-Policy: frame-ancestors 'self' https://crm.acme.example
+```
+
+```html isvalid
+<head><title>t</title></head>
+```
+
+"""#,
+        "headers-nosniff": #"""
+# headers-nosniff
+
+**A page under a `_headers` file is served with `X-Content-Type-Options: nosniff` on every
+host and at every URL the host serves it at.** Error.
+
+## Why
+
+Without `nosniff`, a browser may guess a response's type from its bytes: a tenant's uploaded
+file that looks like HTML or script can be run as such. The generator sets it on `/*`; a
+hand-written `_headers` often sets it on one path only, or on `/p.html` while Cloudflare Pages
+serves the page at `/p` (see `headers-frame-ancestors` for how `_headers` is read).
+
+## Examples
+
+```headers
+/index.html
+  X-Content-Type-Options: nosniff
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  X-Content-Type-Options: nosniff
+```
+
+```html isvalid
+<head><title>t</title></head>
+```
+
+"""#,
+        "headers-permissions-delegation": #"""
+# headers-permissions-delegation
+
+**The `Permissions-Policy` header (from `_headers`) grants every feature an iframe's `allow`
+delegates, to that frame's origin.** Error.
+
+## Why
+
+`<iframe allow="camera">` can only pass on what the page itself holds. When the page's
+`Permissions-Policy` header lists a feature, only the origins in that list hold it:
+`camera=()` or `camera=(self)` leaves a vendor frame without the camera whatever `allow` says,
+and the browser tells the page nothing (the video call just fails). A feature the header does
+not list keeps its default (`self`), which `allow` can delegate. A feature is granted when any
+member of its allowlist matches: `*` or the frame's origin.
+
+## Examples
+
+```headers
+/*
+  Permissions-Policy: camera=(), microphone=(self "https://apirtc.github.io")
+```
+
+```html novalid
+<iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k&amp;cN=c" allow="camera; microphone"></iframe>
+```
+
+```headers
+/*
+  Permissions-Policy: camera=(self "https://apirtc.github.io"), microphone=*
+```
+
+```html isvalid
+<iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k&amp;cN=c" allow="camera; microphone"></iframe>
+```
+
+```headers
+/*
+  Permissions-Policy: geolocation=()
+```
+
+```html isvalid
+<iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k&amp;cN=c" allow="camera; microphone"></iframe>
+```
+
+"""#,
         "iframe-src": #"""
 # iframe-src
 

@@ -11,13 +11,12 @@ public struct CSPAllowlistBypassRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = page.csp.metas
-        for weakness in page.cspWeaknesses where weakness.category.rule == id {
-            guard let directive = weakness.directive, let source = weakness.source else { continue }
-            let meta = metas[weakness.policy]
+        for located in page.cspWeaknesses where located.weakness.category.rule == id {
+            let weakness = located.weakness
+            guard let policy = located.policy, let directive = weakness.directive, let source = weakness.source else { continue }
             let flash = weakness.category == .flashBypass
-            out.error(Message.bypass(directive, source, host: weakness.bypass?.host ?? source, serves: weakness.bypass?.serves ?? "scripts"),
-                      on: meta.element, at: meta.position(of: source, in: directive), hint: flash ? Message.objectHint : Message.scriptHint)
+            out.error(Message.bypass(directive, source, host: weakness.bypass?.host ?? source, serves: weakness.bypass?.serves ?? "scripts") + policy.origin,
+                      on: policy.element(page), at: policy.position(of: source, in: directive, page: page), hint: flash ? Message.objectHint : Message.scriptHint)
         }
     }
 }

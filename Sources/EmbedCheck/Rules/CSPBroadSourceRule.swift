@@ -11,13 +11,12 @@ public struct CSPBroadSourceRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = page.csp.metas
-        for weakness in page.cspWeaknesses where weakness.category.rule == id {
-            guard let directive = weakness.directive, let source = weakness.source else { continue }
-            let meta = metas[weakness.policy]
+        for located in page.cspWeaknesses where located.weakness.category.rule == id {
+            let weakness = located.weakness
+            guard let policy = located.policy, let directive = weakness.directive, let source = weakness.source else { continue }
             let wildcard = [.wildcardScript, .wildcardObject, .wildcardBaseURI].contains(weakness.category)
-            out.error(Message.broad(directive, source, wildcard: wildcard, what: Message.what(weakness.category)), on: meta.element,
-                      at: meta.position(of: source, in: directive), hint: Message.hint(weakness.category))
+            out.error(Message.broad(directive, source, wildcard: wildcard, what: Message.what(weakness.category)) + policy.origin,
+                      on: policy.element(page), at: policy.position(of: source, in: directive, page: page), hint: Message.hint(weakness.category))
         }
     }
 }

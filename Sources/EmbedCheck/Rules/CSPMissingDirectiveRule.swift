@@ -11,14 +11,13 @@ public struct CSPMissingDirectiveRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = page.csp.metas
-        guard let first = metas.first else { return }
-        let at = first.element.attribute("content")?.position
-        for weakness in page.cspWeaknesses {
+        let first = page.csp.metas.first?.element ?? page.documentElement
+        let at = first.attribute("content")?.position
+        for weakness in page.cspWeaknesses.map(\.weakness) {
             switch weakness.category {
-            case .missingScriptSrc: out.error(Message.noScriptSrc, on: first.element, at: at, hint: Message.scriptHint)
-            case .missingObjectSrc: out.error(Message.noObjectSrc, on: first.element, at: at, hint: Message.objectHint)
-            case .missingBaseURI: out.error(Message.noBaseURI, on: first.element, at: at, hint: Message.baseHint)
+            case .missingScriptSrc: out.error(Message.noScriptSrc, on: first, at: at, hint: Message.scriptHint)
+            case .missingObjectSrc: out.error(Message.noObjectSrc, on: first, at: at, hint: Message.objectHint)
+            case .missingBaseURI: out.error(Message.noBaseURI, on: first, at: at, hint: Message.baseHint)
             default: continue
             }
         }

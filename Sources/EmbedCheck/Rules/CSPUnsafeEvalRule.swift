@@ -9,11 +9,10 @@ public struct CSPUnsafeEvalRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = page.csp.metas
-        for weakness in page.cspWeaknesses where weakness.category == .unsafeEval {
-            guard let directive = weakness.directive else { continue }
-            let meta = metas[weakness.policy]
-            out.error(Message.eval(directive), on: meta.element, at: meta.position(of: weakness.source, in: directive), hint: Message.hint)
+        for located in page.cspWeaknesses where located.weakness.category == .unsafeEval {
+            guard let policy = located.policy, let directive = located.weakness.directive else { continue }
+            out.error(Message.eval(directive) + policy.origin, on: policy.element(page),
+                      at: policy.position(of: located.weakness.source, in: directive, page: page), hint: Message.hint)
         }
     }
 }

@@ -10,15 +10,16 @@ public struct CSPUnsafeInlineRule: CheckRule {
     public init() {}
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
-        let metas = page.csp.metas
-        let inForce = page.cspWeaknesses.filter { $0.category == .unsafeInlineScript }
-        for weakness in inForce {
-            let meta = metas[weakness.policy]
-            out.error(Message.scripts(weakness.directive ?? "script-src"), on: meta.element,
-                      at: meta.position(of: weakness.source, in: weakness.directive), hint: Message.hint)
+        let inForce = page.cspWeaknesses.filter { $0.weakness.category == .unsafeInlineScript }
+        var reportedIn: [String: Set<String>] = [:]
+        for located in inForce {
+            guard let policy = located.policy, let directive = located.weakness.directive else { continue }
+            reportedIn[policy.identity, default: []].insert(directive)
+            out.error(Message.scripts(directive) + policy.origin, on: policy.element(page),
+                      at: policy.position(of: located.weakness.source, in: directive, page: page), hint: Message.hint)
         }
-        for (index, meta) in metas.enumerated() {
-            var reported: Set<String> = Set(inForce.filter { $0.policy == index }.compactMap(\.directive))
+        for meta in page.csp.metas {
+            var reported = reportedIn["meta:\(meta.element.order)"] ?? []
             for name in ["script-src", "script-src-elem", "script-src-attr", "style-src", "style-src-elem", "style-src-attr"] {
                 guard let directive = meta.policy.effective(name), !reported.contains(directive.name) else { continue }
                 let list = CSPSourceList(directive.sources)
