@@ -109,10 +109,12 @@ import Testing
             #expect(own.contains { $0.severity == .error }, "\(example.rule) reports no error: \(own)")
         case "haswarn":
             #expect(own.contains { $0.severity == .warning } && !own.contains { $0.severity == .error }, "\(example.rule): \(own)")
+        case "hasnote":
+            #expect(!own.isEmpty && own.allSatisfy { $0.severity == .note }, "\(example.rule): \(own)")
         case "isvalid":
             #expect(own.isEmpty, "\(example.rule) reports: \(own.map(\.message))")
         default:
-            Issue.record("unknown example kind '\(example.kind)' (use isvalid, novalid or haswarn)")
+            Issue.record("unknown example kind '\(example.kind)' (use isvalid, novalid, haswarn or hasnote)")
         }
     }
 

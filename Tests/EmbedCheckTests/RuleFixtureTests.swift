@@ -26,8 +26,10 @@ import Testing
             #expect(table.rows.contains { $0.severity == "error" }, "a -novalid fixture without an error")
         } else if name.hasSuffix("-haswarn") {
             #expect(!table.rows.isEmpty && table.rows.allSatisfy { $0.severity == "warning" }, "a -haswarn fixture must list warnings only")
+        } else if name.hasSuffix("-hasnote") {
+            #expect(!table.rows.isEmpty && table.rows.allSatisfy { $0.severity == "note" }, "a -hasnote fixture must list notes only")
         } else {
-            Issue.record("\(file.lastPathComponent): name must end in -isvalid, -novalid or -haswarn")
+            Issue.record("\(file.lastPathComponent): name must end in -isvalid, -novalid, -haswarn or -hasnote")
         }
     }
 

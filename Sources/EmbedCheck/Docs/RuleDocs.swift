@@ -57,9 +57,22 @@ allowlist means the frame's own `src` origin, which is what a vendor frame needs
 
 For each feature of `<iframe allow>`: no `*`; no `'self'` on a cross-origin frame; every
 written origin parses and equals the origin of the frame's `src`. `'src'` and `'none'` are fine.
+Browsers drop a member that is not a URL with an origin, a `blob:` or `filesystem:` URL, or a
+URL with user info (`https://user@host`): an error. A feature is granted when *any* member
+matches the frame (`*`, `'src'`, an empty list, or its origin): another origin next to the
+frame's own is a warning (the frame still gets the feature), an error only when nothing
+grants it to the frame.
 `allowfullscreen` (which means `fullscreen *` unless `allow` names `fullscreen`) is a warning.
 
 ## Examples
+
+```html novalid
+<iframe title="Chat" src="https://dialogs.pro/" allow="camera blob:https://dialogs.pro/x"></iframe>
+```
+
+```html haswarn
+<iframe title="Chat" src="https://dialogs.pro/" allow="camera https://other.example https://dialogs.pro"></iframe>
+```
 
 ```html novalid
 <iframe title="Chat" src="https://dialogs.pro/" allow="camera *"></iframe>
@@ -437,15 +450,23 @@ can also carry `frame-ancestors`.)
 # csp-script-hash
 
 **Every inline script is allowed by the hash of its exact text, and every hash in
-`script-src` matches a script of the page.** Error (unused hashes are warnings).
+`script-src` matches a script of the page.** Error; an unused hash is a note.
 
 ## Why
 
 Under a strict policy an inline script runs only if `script-src` (or `script-src-elem`, or
 `default-src`) lists the base64 SHA-256, SHA-384 or SHA-512 of its exact text, whitespace
 included. Edit one character, or let a minifier touch the page, and the script silently stops
-running. A hash that matches no script is a leftover that allows code nobody reviews.
-Data blocks such as `<script type="application/json">` do not run and need no hash.
+running. A hash that matches no script of the page may serve a script added at run time
+(by a script the page trusts), or be a leftover that allows code nobody reviews: a note, to
+look at, not an instruction to delete it. Data blocks such as `<script type="application/json">`
+do not run and need no hash, and neither does an empty `<script></script>` (it never runs, so
+CSP never blocks it; `<script> </script>` is checked).
+
+A nonce allows a script only if the element is nonceable (CSP3 "Is element nonceable?"): an
+attribute name or value holding `<script` or `<style` means a dangling-markup injection may
+have taken over a nonced start tag, and browsers refuse the nonce. (A duplicate attribute
+does too; the HTML parser keeps only the first, so the checker cannot see it.)
 
 A hash can also allow an external script through its `integrity` (CSP3; Chrome 59, Firefox
 116, Safari 15.6): generated pages allow the bridge that way instead of with `'self'`. Such a
@@ -457,8 +478,23 @@ hash counts as used.
 <head><meta http-equiv="Content-Security-Policy" content="script-src 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='"><script>start()</script></head>
 ```
 
-```html haswarn
+```html hasnote
 <head><meta http-equiv="Content-Security-Policy" content="script-src 'self' 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0mr4nd0m'"></head>
+<body><script nonce="r4nd0mr4nd0m" title="<script src=x>">run()</script></body>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"></head>
+<body><script> </script></body>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"></head>
+<body><script></script></body>
 ```
 
 ```html isvalid
