@@ -1223,6 +1223,47 @@ bridge (`embedsmith-bridge.<hash>.js`) and carry `integrity`. Scripts inside SVG
 ```
 
 """#,
+        "style-source": #"""
+# style-source
+
+**Stylesheets from another origin carry `integrity` and `crossorigin`, and every inline style
+is allowed by the page's `style-src`.** Error.
+
+## Why
+
+CSS is not script, but a stylesheet swapped on a server the page trusts can restyle, hide or
+overlay the page (a fake "enter your code" box over a vendor frame) and leak attribute values
+through selectors; `integrity` pins the file the author reviewed, and a cross-origin file with
+`integrity` is only checked (and loaded) with `crossorigin`. Inline styles under a strict
+`style-src` are blocked by browsers without a word: a `<style>` element needs its hash, a
+nonce or `'unsafe-inline'` in `style-src-elem` (or `style-src`, or `default-src`); a `style`
+attribute needs `'unsafe-inline'`, or its hash with `'unsafe-hashes'`, in `style-src-attr` (or
+the directives it falls back to). Same-origin stylesheets are `style-src`'s to allow.
+
+## Examples
+
+```html novalid
+<head><link rel="stylesheet" href="https://cdn.example/theme.css"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'"></head>
+<body><p style="color: red">x</p></body>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'"><style>p { color: red }</style></head>
+```
+
+```html isvalid
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' https://cdn.example">
+<link rel="stylesheet" href="https://cdn.example/theme.css" integrity="sha384-ccFkLRrz6G4yClr2EMzjSwM1AaGahxEoZLq9tJ8+CUfRS8tjcS+S0DoyPL1JHcC6" crossorigin="anonymous">
+<link rel="stylesheet" href="assets/site.css">
+</head>
+```
+
+"""#,
         "svg-script": #"""
 # svg-script
 

@@ -34,6 +34,7 @@ public enum RuleRegistry {
         BridgeBeforeFrameRule(),
         ScriptIntegrityRule(),
         ScriptSameOriginRule(),
+        StyleSourceRule(),
         MetaRefreshRule(),
         SVGScriptRule(),
     ]
