@@ -35,11 +35,14 @@ struct EnforcedPolicy {
         }
     }
 
+    /// The policy as parsed, as text (directives in order).
+    var text: String { policy.directives.map { $0.name + " " + $0.sources.joined(separator: " ") }.joined(separator: ";") }
+
     /// Same policy text from the same place (the same header line serves several URL forms).
     var identity: String {
         switch source {
         case .meta(let meta): "meta:\(meta.element.order)"
-        case .header(let line, let file, _): "header:\(file):\(line):\(policy.directives.map { $0.name + " " + $0.sources.joined(separator: " ") }.joined(separator: ";"))"
+        case .header(let line, let file, _): "header:\(file):\(line):\(text)"
         }
     }
 

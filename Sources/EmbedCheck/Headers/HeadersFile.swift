@@ -18,7 +18,15 @@ public struct HeadersFile: Sendable {
         public var name: String
         public var value: String
         public var line: Int
-        public var key: String { name.asciiLowercased }
+        /// The name lowercased.
+        public var key: String
+
+        public init(name: String, value: String, line: Int) {
+            self.name = name
+            self.value = value
+            self.line = line
+            self.key = name.asciiLowercased
+        }
     }
 
     public struct Rule: Sendable {
@@ -57,10 +65,12 @@ public struct HeadersFile: Sendable {
             problems.append(Problem(severity: severity, code: code, message: message, hint: hint, line: line, column: column))
         }
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are split on the bytes: a Character walk over a large file is several times slower.
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.count > HeadersFile.cloudflareLineLimit {
+            let raw = Substring(bytes)
+            let line = raw.utf8.last == 0x0D ? raw.dropLast() : raw
+            if line.utf8.count > HeadersFile.cloudflareLineLimit, line.count > HeadersFile.cloudflareLineLimit {
                 problem(.error, "headers-limit", "line is \(line.count) characters long: Cloudflare Pages reads at most \(HeadersFile.cloudflareLineLimit) a line",
                         hint: "shorten the value, or split the rule", line: number, column: HeadersFile.cloudflareLineLimit + 1)
             }

@@ -52,8 +52,9 @@ public struct HostHeaderRules: Sendable {
     public func effectiveHeaders(ofURLPath path: String, hostname: String? = nil) -> [String: EffectiveHeader] {
         var result: [String: EffectiveHeader] = [:]
         var detached: Set<String> = []
+        let pathBytes = Array(path.utf8), hostBytes = hostname.map { Array($0.utf8) }
         for (rule, pattern) in rules {
-            guard let pattern, pattern.matches(path: path, hostname: hostname) else { continue }
+            guard let pattern, pattern.matches(path: pathBytes, hostname: hostBytes) else { continue }
             for header in rule.headers {
                 if var known = result[header.key] {
                     known.value += ", " + header.value
@@ -152,16 +153,19 @@ struct PathPattern: Sendable {
 
     static func isAlpha(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
-    func matches(path: String, hostname: String?) -> Bool {
+    func matches(path: [UInt8], hostname: [UInt8]?) -> Bool {
         if let pattern = self.hostname {
-            guard let hostname, PathPattern.match(pattern, Array(hostname.utf8), delimiter: UInt8(ascii: ".")) else { return false }
+            guard let hostname, PathPattern.match(pattern, hostname, delimiter: UInt8(ascii: ".")) else { return false }
         }
-        return PathPattern.match(self.path, Array(path.utf8), delimiter: UInt8(ascii: "/"))
+        return PathPattern.match(self.path, path, delimiter: UInt8(ascii: "/"))
     }
 
     /// Whole-string match by dynamic programming over (piece, offset): linear in
     /// pieces x length, whatever the number of splats.
     static func match(_ pieces: [Piece], _ text: [UInt8], delimiter: UInt8) -> Bool {
+        // Most rules are a literal path, or a literal prefix and a splat.
+        if pieces.count == 1, case .literal(let bytes) = pieces[0] { return bytes == text }
+        if pieces.count == 2, case .literal(let bytes) = pieces[0], pieces[1] == .splat { return text.starts(with: bytes) }
         // reachable[j]: the pieces so far can consume exactly text[..<j].
         var reachable = [Bool](repeating: false, count: text.count + 1)
         reachable[0] = true

@@ -7,11 +7,14 @@ public struct HeadersContext: Sendable {
     public var file: HeadersFile
     /// The page's path relative to the folder of `_headers` (`agent.html`, `docs/index.html`).
     public var relativePath: String
+    /// The file's rules as each host reads them (compiled once per file by `HeadersLookup`).
+    public var rules: [HostHeaderRules]
 
-    public init(displayPath: String, file: HeadersFile, relativePath: String) {
+    public init(displayPath: String, file: HeadersFile, relativePath: String, rules: [HostHeaderRules]? = nil) {
         self.displayPath = displayPath
         self.file = file
         self.relativePath = relativePath
+        self.rules = rules ?? HostHeaderRules.Host.allCases.map { HostHeaderRules(file: file, host: $0) }
     }
 }
 
@@ -23,6 +26,8 @@ struct PageHeaders {
         var host: HostHeaderRules.Host
         var urlPath: String
         var headers: [String: HostHeaderRules.EffectiveHeader]
+        /// The Content-Security-Policy header's policies, parsed once.
+        var policies: [EnforcedPolicy] = []
 
         /// "on Cloudflare Pages at /agent"
         var label: String { "on \(host.displayName) at \(HeadersText.display(urlPath))" }
@@ -35,10 +40,17 @@ struct PageHeaders {
         self.context = context
         let base = pageURL.map { HostHeaderRules.basePath(pageURLPath: $0.pathname, relativePath: context.relativePath) } ?? "/"
         var served: [Served] = []
-        for host in HostHeaderRules.Host.allCases {
-            let rules = HostHeaderRules(file: context.file, host: host)
-            for path in HostHeaderRules.servedURLPaths(ofFile: context.relativePath, basePath: base, on: host) {
-                served.append(Served(host: host, urlPath: path, headers: rules.effectiveHeaders(ofURLPath: path, hostname: pageURL?.hostname)))
+        for rules in context.rules {
+            for path in HostHeaderRules.servedURLPaths(ofFile: context.relativePath, basePath: base, on: rules.host) {
+                var one = Served(host: rules.host, urlPath: path, headers: rules.effectiveHeaders(ofURLPath: path, hostname: pageURL?.hostname))
+                // Most URL forms of a page get the same header: parse each value once.
+                let value = one.headers["content-security-policy"]?.value
+                if let same = served.first(where: { $0.headers["content-security-policy"]?.value == value }) {
+                    one.policies = same.policies
+                } else {
+                    one.policies = EnforcedPolicy.headerPolicies(one, file: context.displayPath)
+                }
+                served.append(one)
             }
         }
         self.served = served

@@ -70,8 +70,9 @@ public final class Page {
         var variants: [[EnforcedPolicy]] = []
         var seen: Set<String> = []
         for served in headers.served {
-            let variant = fromMetas + EnforcedPolicy.headerPolicies(served, file: headers.context.displayPath)
-            if seen.insert(variant.map(\.identity).joined(separator: "|")).inserted { variants.append(variant) }
+            // The same policy text from another rule (/p and /p.html) is the same variant.
+            let variant = fromMetas + served.policies
+            if seen.insert(served.policies.map(\.text).joined(separator: "|")).inserted { variants.append(variant) }
         }
         return variants
     }

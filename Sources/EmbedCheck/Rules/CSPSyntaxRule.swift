@@ -27,14 +27,14 @@ public struct CSPSyntaxRule: CheckRule {
                 out.warning(Message.duplicate(name), on: meta.element, at: Self.position(ofSecond: name, in: meta), hint: Message.duplicateHint)
             }
             for directive in policy.directives {
-                let at = meta.position(of: nil, in: directive.name)
+                let at = { meta.position(of: nil, in: directive.name) }
                 if CSPDirectiveNames.retired.contains(directive.name) {
-                    out.warning(Message.retired(directive.name), on: meta.element, at: at, hint: Message.retiredHint)
+                    out.warning(Message.retired(directive.name), on: meta.element, at: at(), hint: Message.retiredHint)
                     continue
                 }
                 guard CSPDirectiveNames.known.contains(directive.name) else {
                     let guess = Suggestion.closest(to: directive.name, in: Array(CSPDirectiveNames.known).sorted())
-                    out.error(Message.unknown(directive.name, guess), on: meta.element, at: at, hint: Message.unknownHint)
+                    out.error(Message.unknown(directive.name, guess), on: meta.element, at: at(), hint: Message.unknownHint)
                     continue
                 }
                 if CSPDirectiveNames.sourceLists.contains(directive.name) { checkSources(directive, meta, &out) }
@@ -45,17 +45,17 @@ public struct CSPSyntaxRule: CheckRule {
     func checkSources(_ directive: CSPPolicy.Directive, _ meta: PageCSP.Meta, _ out: inout RuleOutput) {
         var sawNone = false
         for token in directive.sources {
-            let at = meta.position(of: token, in: directive.name)
+            let at = { meta.position(of: token, in: directive.name) }
             switch CSPSourceExpression(token) {
             case .none:
                 sawNone = true
             case .malformed(let reason):
-                out.error(Message.malformed(directive.name, token, reason), on: meta.element, at: at, hint: Message.malformedHint(reason))
+                out.error(Message.malformed(directive.name, token, reason), on: meta.element, at: at(), hint: Message.malformedHint(reason))
             case .host(let host) where host.scheme == nil && host.port == nil && host.path.isEmpty:
                 let lower = token.asciiLowercased
                 if Self.unquotedKeywords.contains(lower) || lower.hasPrefix("nonce-") || lower.hasPrefix("sha256-")
                     || lower.hasPrefix("sha384-") || lower.hasPrefix("sha512-") {
-                    out.warning(Message.unquoted(directive.name, token), on: meta.element, at: at, hint: Message.unquotedHint(token))
+                    out.warning(Message.unquoted(directive.name, token), on: meta.element, at: at(), hint: Message.unquotedHint(token))
                 }
             default:
                 break

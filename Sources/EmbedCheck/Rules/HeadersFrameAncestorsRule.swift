@@ -13,8 +13,7 @@ public struct HeadersFrameAncestorsRule: CheckRule {
         guard let headers = page.headers else { return }
         var reported: Set<String> = []
         for served in headers.served {
-            let policies = EnforcedPolicy.headerPolicies(served, file: headers.context.displayPath)
-            let ancestors = policies.compactMap { $0.policy.directive("frame-ancestors") }
+            let ancestors = served.policies.compactMap { $0.policy.directive("frame-ancestors") }
             if ancestors.isEmpty {
                 guard served.headers["x-frame-options"] == nil else { continue }
                 out.error(Message.missing(served.label, headers.context.displayPath), on: page.documentElement, hint: Message.hint)

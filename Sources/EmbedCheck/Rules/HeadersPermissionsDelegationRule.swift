@@ -12,6 +12,7 @@ public struct HeadersPermissionsDelegationRule: CheckRule {
 
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
         guard let headers = page.headers else { return }
+        var parsed: [String: PermissionsPolicyHeader] = [:]
         for frame in page.elements(named: "iframe") where frame.isHTML {
             guard let allow = frame.attribute("allow"), let url = frame.attribute("src")?.url?.url, url.origin != "null" else { continue }
             for directive in AllowAttribute(allow.value).directives {
@@ -19,7 +20,8 @@ public struct HeadersPermissionsDelegationRule: CheckRule {
                 guard !directive.allowlist.contains(where: { $0 == "'none'" }) else { continue }
                 for served in headers.served {
                     guard let header = served.headers["permissions-policy"] else { continue }
-                    let policy = PermissionsPolicyHeader(header.value)
+                    let policy = parsed[header.value] ?? PermissionsPolicyHeader(header.value)
+                    parsed[header.value] = policy
                     guard !policy.permits(feature, toOrigin: url.origin) else { continue }
                     out.error(Message.denied(feature, url.origin, served.label, headers.location(header.lines[0])), on: frame,
                               at: allow.position(of: directive.feature), hint: Message.hint(feature, url.origin))

@@ -11,7 +11,7 @@ import Darwin
 /// once, before the pages are checked, and its own problems become findings of that file.
 public struct HeadersLookup: Sendable {
     /// Folder (as listed) → its `_headers`, for folders that have one.
-    private var files: [String: (display: String, file: HeadersFile)] = [:]
+    private var files: [String: (display: String, file: HeadersFile, rules: [HostHeaderRules])] = [:]
     /// Page path → the folder whose `_headers` governs it.
     private var governing: [String: String] = [:]
     /// Problems of the `_headers` files themselves, one result per file.
@@ -58,7 +58,7 @@ public struct HeadersLookup: Sendable {
             fileResults.append(.init(file: path, diagnostics: [diagnostic], unreadable: true))
         case .success(let bytes):
             let file = HeadersFile(text: String(decoding: bytes, as: UTF8.self))
-            files[folder] = (path, file)
+            files[folder] = (path, file, HostHeaderRules.Host.allCases.map { HostHeaderRules(file: file, host: $0) })
             let diagnostics = file.problems.map {
                 Diagnostic($0.severity, code: $0.code, message: $0.message, at: SourceLocation(file: path, line: $0.line, column: $0.column), hint: $0.hint)
             }
@@ -71,6 +71,6 @@ public struct HeadersLookup: Sendable {
         guard let folder = governing[page], let entry = files[folder] else { return nil }
         let prefix = folder == "." ? "" : folder + "/"
         let relative = page.hasPrefix(prefix) ? String(page.dropFirst(prefix.count)) : page
-        return HeadersContext(displayPath: entry.display, file: entry.file, relativePath: relative)
+        return HeadersContext(displayPath: entry.display, file: entry.file, relativePath: relative, rules: entry.rules)
     }
 }
