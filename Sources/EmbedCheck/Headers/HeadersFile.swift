@@ -65,6 +65,7 @@ public struct HeadersFile: Sendable {
             problems.append(Problem(severity: severity, code: code, message: message, hint: hint, line: line, column: column))
         }
         var number = 0
+        var interned: [String: String] = [:]
         // Lines are split on the bytes: a Character walk over a large file is several times slower.
         for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
@@ -117,7 +118,10 @@ public struct HeadersFile: Sendable {
                 problem(.error, "headers-syntax", "'\(HeadersText.display(name))' is not a header name", hint: "header names are letters, digits and - (Content-Security-Policy)", line: number, column: column)
                 continue
             }
-            rules[rules.count - 1].headers.append(Header(name: name, value: value, line: number))
+            // Equal values (one policy written for /p and /p.html) share one string.
+            let shared = interned[value] ?? value
+            interned[value] = shared
+            rules[rules.count - 1].headers.append(Header(name: name, value: shared, line: number))
         }
         for rule in rules where rule.headers.isEmpty && rule.detaches.isEmpty {
             problem(.warning, "headers-syntax", "rule \(HeadersText.display(rule.pattern)) sets no header", hint: "indent its header lines below it, or remove it", line: rule.line)
