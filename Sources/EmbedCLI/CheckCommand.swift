@@ -17,6 +17,9 @@ struct CheckCommand: ParsableCommand {
             frameHosts: [apizee.example.com]    # more hosts frames may load
             messengerTypes: [telegramBot]       # more ChatApp messenger types
             rules: { sandbox-escape: warning }  # error | warning | off
+        A _headers file (Netlify / Cloudflare Pages) in a checked folder, or
+        in a folder of it, is read too: its syntax and limits are checked, and
+        each page is checked with the headers both hosts send it.
         A comment silences one rule for the next element:
           <!-- embedsmith-disable-next-element sandbox-escape -->
 
@@ -76,7 +79,15 @@ struct CheckCommand: ParsableCommand {
             summary.unreadable += listing.problems.count
             report.file(CheckRunner.FileResult(file: "", diagnostics: listing.problems, unreadable: true))
         }
-        let runner = CheckRunner(checker: PageChecker(settings: settings), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // `_headers` files are read once, up front; their own problems are reported first.
+        let headers = HeadersLookup(roots: paths.isEmpty ? ["site"] : paths, pages: listing.files)
+        for result in headers.fileResults {
+            if result.unreadable { summary.unreadable += 1 }
+            summary.count(result.diagnostics)
+            report.file(result)
+        }
+        let runner = CheckRunner(checker: PageChecker(settings: settings), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                 headers: headers)
         runner.run(listing.files) { result in
             summary.files += 1
             if result.unreadable { summary.unreadable += 1 }

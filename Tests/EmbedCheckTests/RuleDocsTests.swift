@@ -57,25 +57,36 @@ import Testing
         var kind: String
         var html: String
         var line: Int
+        /// The `_headers` file of a ```` ```headers ```` block right before the example, if any.
+        var headers: String? = nil
         var testDescription: String { "\(rule).md:\(line) \(kind)" }
     }
 
-    /// Fenced blocks whose info string is `html isvalid`, `html novalid` or `html haswarn`.
+    /// Fenced blocks whose info string is `html isvalid`, `html novalid` or `html haswarn`; a
+    /// `headers` block just before one is the `_headers` file the page is served under.
     static var examples: [Example] {
         var result: [Example] = []
         for page in pages {
             guard let text = try? String(contentsOf: page.url, encoding: .utf8) else { continue }
             var current: (kind: String, line: Int, lines: [String])? = nil
+            var headers: String? = nil
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if let block = current {
                     if line == "```" {
-                        result.append(Example(rule: page.id, kind: block.kind, html: block.lines.joined(separator: "\n"), line: block.line))
+                        if block.kind == "headers" {
+                            headers = block.lines.joined(separator: "\n")
+                        } else {
+                            result.append(Example(rule: page.id, kind: block.kind, html: block.lines.joined(separator: "\n"), line: block.line, headers: headers))
+                            headers = nil
+                        }
                         current = nil
                     } else {
                         current?.lines.append(String(line))
                     }
                 } else if line.hasPrefix("```html ") {
                     current = (String(line.dropFirst(8)), number + 1, [])
+                } else if line == "```headers" {
+                    current = ("headers", number + 1, [])
                 }
             }
         }
@@ -92,16 +103,18 @@ import Testing
 
     @Test("documentation examples behave as labelled", arguments: examples)
     func exampleBehavesAsLabelled(_ example: Example) {
-        let own = Checking.findings(example.html, rule: example.rule)
+        let own = Checking.findings(example.html, rule: example.rule, headers: example.headers)
         switch example.kind {
         case "novalid":
             #expect(own.contains { $0.severity == .error }, "\(example.rule) reports no error: \(own)")
         case "haswarn":
             #expect(own.contains { $0.severity == .warning } && !own.contains { $0.severity == .error }, "\(example.rule): \(own)")
+        case "hasnote":
+            #expect(!own.isEmpty && own.allSatisfy { $0.severity == .note }, "\(example.rule): \(own)")
         case "isvalid":
             #expect(own.isEmpty, "\(example.rule) reports: \(own.map(\.message))")
         default:
-            Issue.record("unknown example kind '\(example.kind)' (use isvalid, novalid or haswarn)")
+            Issue.record("unknown example kind '\(example.kind)' (use isvalid, novalid, haswarn or hasnote)")
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
         let html = try String(contentsOf: file, encoding: .utf8)
         let table = try ExpectTable.read(html)
         let settings = try Checking.settings(for: file.deletingLastPathComponent())
-        let got = Checking.findings(html, settings: settings).map {
+        let got = Checking.findings(html, settings: settings, headers: Self.headers(besides: file), page: file.lastPathComponent).map {
             ExpectTable.Row(line: $0.position.line, column: $0.position.column, severity: $0.severity.rawValue, rule: $0.rule)
         }.sorted()
         #expect(got == table.rows, "\(file.lastPathComponent): got\n\(got.map(\.description).joined(separator: "\n"))")
@@ -26,8 +26,10 @@ import Testing
             #expect(table.rows.contains { $0.severity == "error" }, "a -novalid fixture without an error")
         } else if name.hasSuffix("-haswarn") {
             #expect(!table.rows.isEmpty && table.rows.allSatisfy { $0.severity == "warning" }, "a -haswarn fixture must list warnings only")
+        } else if name.hasSuffix("-hasnote") {
+            #expect(!table.rows.isEmpty && table.rows.allSatisfy { $0.severity == "note" }, "a -hasnote fixture must list notes only")
         } else {
-            Issue.record("\(file.lastPathComponent): name must end in -isvalid, -novalid or -haswarn")
+            Issue.record("\(file.lastPathComponent): name must end in -isvalid, -novalid, -haswarn or -hasnote")
         }
     }
 
@@ -43,15 +45,22 @@ import Testing
             let settings = try Checking.settings(for: folder)
             for file in novalid {
                 let html = try String(contentsOf: file, encoding: .utf8)
-                let own = Checking.findings(html, settings: settings).filter { $0.rule == rule.id && $0.severity == .error }
+                let own = Checking.findings(html, settings: settings, headers: Self.headers(besides: file), page: file.lastPathComponent)
+                    .filter { $0.rule == rule.id && $0.severity == .error }
                 #expect(!own.isEmpty, "\(rule.id) does not fire on \(file.lastPathComponent)")
             }
             for file in files where file.lastPathComponent.hasSuffix("-haswarn.html") {
                 let html = try String(contentsOf: file, encoding: .utf8)
-                #expect(Checking.findings(html, settings: settings).contains { $0.rule == rule.id && $0.severity == .warning },
+                #expect(Checking.findings(html, settings: settings, headers: Self.headers(besides: file), page: file.lastPathComponent)
+                            .contains { $0.rule == rule.id && $0.severity == .warning },
                         "\(rule.id) gives no warning on \(file.lastPathComponent)")
             }
         }
+    }
+
+    /// The `_headers` file of a fixture's folder, if it has one (the fixture is served from it).
+    static func headers(besides file: URL) -> String? {
+        try? String(contentsOf: file.deletingLastPathComponent().appendingPathComponent("_headers"), encoding: .utf8)
     }
 
     @Test func everyFixtureFolderIsARuleOrAKnownGroup() throws {

@@ -10,16 +10,22 @@ public struct CSPPolicy: Sendable {
     public let directives: [Directive]
     /// Directive names written more than once (browsers ignore the later ones).
     public let duplicates: [String]
+    /// Directive names with characters no directive name has (browsers skip the directive).
+    public let invalidNames: [String]
 
     public init(_ text: String) {
         var seen: Set<String> = []
         var directives: [Directive] = []
         var duplicates: [String] = []
+        var invalid: [String] = []
         for piece in text.utf8.split(separator: 0x3B, omittingEmptySubsequences: true) {   // ";"
             let tokens = piece.split(whereSeparator: CSPPolicy.isSpace)
             guard let first = tokens.first else { continue }
             let name = String(decoding: first.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            guard name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else { continue }
+            guard name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
+                invalid.append(String(decoding: first, as: UTF8.self))
+                continue
+            }
             if !seen.insert(name).inserted {
                 duplicates.append(name)
                 continue
@@ -28,6 +34,7 @@ public struct CSPPolicy: Sendable {
         }
         self.directives = directives
         self.duplicates = duplicates
+        self.invalidNames = invalid
     }
 
     /// ASCII whitespace: TAB, LF, FF, CR, SPACE.

@@ -11,20 +11,17 @@ public struct CSPSourceList: Sendable {
 
     public var allowsUnsafeInline: Bool { hasKeyword("'unsafe-inline'") }
     public var hasStrictDynamic: Bool { hasKeyword("'strict-dynamic'") }
-    /// Hash or nonce sources: with one of them, browsers ignore `'unsafe-inline'`.
-    public var hasHashOrNonce: Bool { sources.contains { CSPSourceList.hashSource($0) != nil || $0.asciiLowercased.hasPrefix("'nonce-") } }
+    /// Hash or nonce sources (well-formed ones: CSP3 skips `'nonce-invalid$'`): with one of
+    /// them, browsers ignore `'unsafe-inline'`.
+    public var hasHashOrNonce: Bool { !hashes.isEmpty || !nonces.isEmpty }
 
     /// Inline content is allowed whatever its hash: `'unsafe-inline'` without hash, nonce or strict-dynamic.
     public var allowsAllInline: Bool { allowsUnsafeInline && !hasHashOrNonce && !hasStrictDynamic }
 
-    /// `'sha256-…'` → ("sha256", base64 normalised to `+` and `/`).
+    /// `'sha256-…'` → ("sha256", base64 normalised to `+` and `/`); nil unless the token is a
+    /// CSP3 hash-source.
     public static func hashSource(_ source: String) -> (algorithm: String, digest: String)? {
-        guard source.hasPrefix("'"), source.hasSuffix("'"), source.count > 2 else { return nil }
-        let inner = source.dropFirst().dropLast()
-        guard let dash = inner.firstIndex(of: "-") else { return nil }
-        let algorithm = inner[..<dash].asciiLowercased
-        guard ["sha256", "sha384", "sha512"].contains(algorithm) else { return nil }
-        let digest = String(inner[inner.index(after: dash)...]).replacingScalars("-", "+").replacingScalars("_", "/")
+        guard case .hash(let algorithm, let digest) = CSPSourceExpression(source) else { return nil }
         return (algorithm, digest)
     }
 
@@ -32,11 +29,11 @@ public struct CSPSourceList: Sendable {
         sources.compactMap { s in CSPSourceList.hashSource(s).map { ($0.algorithm, $0.digest, s) } }
     }
 
+    /// The values of the CSP3 nonce-sources.
     public var nonces: [String] {
         sources.compactMap { s in
-            let lower = s.asciiLowercased
-            guard lower.hasPrefix("'nonce-"), s.hasSuffix("'"), s.count > 8 else { return nil }
-            return String(s.dropFirst(7).dropLast())
+            guard case .nonce(let value) = CSPSourceExpression(s) else { return nil }
+            return value
         }
     }
 

@@ -38,3 +38,33 @@ struct PageCSP {
         "text/x-ecmascript", "text/x-javascript",
     ]
 }
+
+extension PageCSP.Meta {
+    /// Where `token` is written inside `directive` of the `content` attribute (the first
+    /// occurrence after the directive's name), else where the directive is, else the attribute.
+    func position(of token: String?, in directive: String?) -> Position {
+        guard let content = element.attribute("content") else { return element.position }
+        let lower = content.value.asciiLowercased          // same UTF-8 offsets: ASCII folding only
+        var target = lower.startIndex
+        if let directive {
+            guard let range = PageCSP.directiveRange(directive, in: lower) else { return content.position }
+            target = range.lowerBound
+        }
+        if let token, let range = lower.range(of: token.asciiLowercased, range: target..<lower.endIndex) { target = range.lowerBound }
+        return content.position(ofValueOffset: lower.utf8.distance(from: lower.utf8.startIndex, to: target))
+    }
+}
+
+extension PageCSP {
+    /// The range of a directive's name where it starts a directive (after `;` or at the start).
+    static func directiveRange(_ name: String, in lowercasedPolicy: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        var search = (start ?? lowercasedPolicy.startIndex)..<lowercasedPolicy.endIndex
+        while let range = lowercasedPolicy.range(of: name, range: search) {
+            let before = lowercasedPolicy[..<range.lowerBound].last { !$0.isWhitespace }
+            let after = lowercasedPolicy[range.upperBound...].first
+            if (before == nil || before == ";") && (after == nil || after == ";" || after!.isWhitespace) { return range }
+            search = range.upperBound..<lowercasedPolicy.endIndex
+        }
+        return nil
+    }
+}

@@ -57,9 +57,22 @@ allowlist means the frame's own `src` origin, which is what a vendor frame needs
 
 For each feature of `<iframe allow>`: no `*`; no `'self'` on a cross-origin frame; every
 written origin parses and equals the origin of the frame's `src`. `'src'` and `'none'` are fine.
+Browsers drop a member that is not a URL with an origin, a `blob:` or `filesystem:` URL, or a
+URL with user info (`https://user@host`): an error. A feature is granted when *any* member
+matches the frame (`*`, `'src'`, an empty list, or its origin): another origin next to the
+frame's own is a warning (the frame still gets the feature), an error only when nothing
+grants it to the frame.
 `allowfullscreen` (which means `fullscreen *` unless `allow` names `fullscreen`) is a warning.
 
 ## Examples
+
+```html novalid
+<iframe title="Chat" src="https://dialogs.pro/" allow="camera blob:https://dialogs.pro/x"></iframe>
+```
+
+```html haswarn
+<iframe title="Chat" src="https://dialogs.pro/" allow="camera https://other.example https://dialogs.pro"></iframe>
+```
 
 ```html novalid
 <iframe title="Chat" src="https://dialogs.pro/" allow="camera *"></iframe>
@@ -197,6 +210,103 @@ Other messenger types your account uses (`telegramBot`, `avito`…) go under
 `check.messengerTypes` in `embedsmith.yaml`.
 
 """#,
+        "csp-allowlist-bypass": #"""
+# csp-allowlist-bypass
+
+**The CSP allowlists no host that serves JSONP endpoints or old AngularJS files (in
+`script-src`), or Flash files (in `object-src`).** Error.
+
+## Why
+
+An allowlist trusts every file of a host. If the host answers JSONP
+(`/endpoint?callback=alert(1)//` returns script that calls the attacker's code) or serves an
+old AngularJS build (whose template syntax runs expressions from the page's markup), an
+attacker who can inject HTML runs code through the host the policy trusts, without any
+`'unsafe-inline'`. The hosts are Google's CSP Evaluator's lists (github.com/google/csp-evaluator
+at d5cddb91, `allowlist_bypasses/`; the copy embedsmith checks against is in
+`Tests/Fixtures/shared-data/csp-evaluator/`): `*.google.com`, `ajax.googleapis.com`,
+`gstatic.com` and about 160 more. Some JSONP hosts (Google Tag Manager, Google Analytics) are
+only a bypass with `'unsafe-eval'`, as the evaluator says. `'strict-dynamic'` makes the
+allowlist inert; a list holding `'none'` is left to `csp-syntax` (browsers ignore that
+`'none'`), as the evaluator does. Findings `allowlist-bypass` and `flash-bypass` of the
+evaluator, HIGH.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' *.google.com; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https://ajax.googleapis.com; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; object-src https://*.googleapis.com; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' *.google.com; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https://www.google-analytics.com; base-uri 'none'"></head>
+```
+
+"""#,
+        "csp-broad-source": #"""
+# csp-broad-source
+
+**`script-src` (or the `default-src` it falls back to), `object-src` and `base-uri` name exact
+hosts, never `*` or a whole scheme.** Error.
+
+## Why
+
+`*`, `https://*` or a scheme source (`https:`, `http:`, `data:`, `blob:`, `filesystem:`)
+allows any server of that kind, an attacker's included: an injected
+`<script src="https://attacker.example/x.js">` runs, a `data:` URL runs whatever text it
+carries. In `object-src` the same holds for plugin content, and in `base-uri` an injected
+`<base>` moves every relative script to the attacker's host. These are Google's CSP
+Evaluator's HIGH findings `wildcard-script`, `scheme-script`, `wildcard-object`,
+`scheme-object`, `wildcard-base-uri` and `scheme-base-uri`. `'strict-dynamic'` makes host and
+scheme sources of `script-src` inert (CSP3: only nonces, hashes and the scripts they load
+count), so they are not reported there. With several policies, one that restricts the same
+directive without a broad source blocks what the other allows, and nothing is reported.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' https:; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src *; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; object-src data:"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri https://*"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https://cdn.apirtc.com; img-src https:; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https:; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src https:; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+</head>
+```
+
+"""#,
         "csp-frame-src": #"""
 # csp-frame-src
 
@@ -267,6 +377,51 @@ HTTP header.
 ```
 
 """#,
+        "csp-missing-directive": #"""
+# csp-missing-directive
+
+**The page's Content-Security-Policy restricts scripts and plugins, and sets `base-uri` when
+it trusts nonces.** Error.
+
+## Why
+
+Without `script-src` (and without the `default-src` it falls back to) a policy does not
+restrict scripts at all: every injected `<script>` runs. Without `object-src` (or
+`default-src`), an injected `<object>` or `<embed>` loads any plugin content. A policy that
+allows scripts by nonce (or by hash with `'strict-dynamic'`) still lets an injected
+`<base href="https://attacker.example/">` move every relative `<script src>` to another host,
+unless `base-uri` is set. These are Google's CSP Evaluator's HIGH findings `missing-script-src`,
+`missing-object-src` and `missing-base-uri`; like the evaluator, a hash policy without
+`'strict-dynamic'` does not need `base-uri` (a hash pins the script's content, wherever it
+comes from). With several policies (several `<meta>`s), a directive in any of them counts:
+a browser enforces them all.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="frame-src https://dialogs.pro; object-src 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0mr4nd0m'; object-src 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head>
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="object-src 'none'">
+</head>
+```
+
+"""#,
         "csp-present": #"""
 # csp-present
 
@@ -295,15 +450,23 @@ can also carry `frame-ancestors`.)
 # csp-script-hash
 
 **Every inline script is allowed by the hash of its exact text, and every hash in
-`script-src` matches a script of the page.** Error (unused hashes are warnings).
+`script-src` matches a script of the page.** Error; an unused hash is a note.
 
 ## Why
 
 Under a strict policy an inline script runs only if `script-src` (or `script-src-elem`, or
 `default-src`) lists the base64 SHA-256, SHA-384 or SHA-512 of its exact text, whitespace
 included. Edit one character, or let a minifier touch the page, and the script silently stops
-running. A hash that matches no script is a leftover that allows code nobody reviews.
-Data blocks such as `<script type="application/json">` do not run and need no hash.
+running. A hash that matches no script of the page may serve a script added at run time
+(by a script the page trusts), or be a leftover that allows code nobody reviews: a note, to
+look at, not an instruction to delete it. Data blocks such as `<script type="application/json">`
+do not run and need no hash, and neither does an empty `<script></script>` (it never runs, so
+CSP never blocks it; `<script> </script>` is checked).
+
+A nonce allows a script only if the element is nonceable (CSP3 "Is element nonceable?"): an
+attribute name or value holding `<script` or `<style` means a dangling-markup injection may
+have taken over a nonced start tag, and browsers refuse the nonce. (A duplicate attribute
+does too; the HTML parser keeps only the first, so the checker cannot see it.)
 
 A hash can also allow an external script through its `integrity` (CSP3; Chrome 59, Firefox
 116, Safari 15.6): generated pages allow the bridge that way instead of with `'self'`. Such a
@@ -315,8 +478,23 @@ hash counts as used.
 <head><meta http-equiv="Content-Security-Policy" content="script-src 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='"><script>start()</script></head>
 ```
 
-```html haswarn
+```html hasnote
 <head><meta http-equiv="Content-Security-Policy" content="script-src 'self' 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0mr4nd0m'"></head>
+<body><script nonce="r4nd0mr4nd0m" title="<script src=x>">run()</script></body>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"></head>
+<body><script> </script></body>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"></head>
+<body><script></script></body>
 ```
 
 ```html isvalid
@@ -329,20 +507,105 @@ hash counts as used.
 ```
 
 """#,
+        "csp-syntax": #"""
+# csp-syntax
+
+**The CSP has only known directives and well-formed sources.** Errors for what makes the
+policy differ from what it says; warnings for likely slips.
+
+## Why
+
+Browsers skip what they cannot parse, silently (a console message at most), so a typo
+weakens the policy without anyone noticing:
+
+- an unknown directive (`scirpt-src`) is ignored, and its sources with it: error;
+- a source that is no CSP3 source expression is skipped: a quoted token that is no keyword,
+  nonce or hash (`'nonce-invalid$'`: CSP3 nonces and hashes are base64, so such a "nonce"
+  leaves `'unsafe-inline'` in force), or a host that does not parse (`https://`, `//*`): error;
+- `'none'` next to other sources is ignored (CSP3 honours it only alone), so
+  `script-src 'none' https://cdn.example` allows that host: error;
+- an unquoted keyword (`self`, `nonce-…`, `strict-dynamic`) is a host name to a browser:
+  warning;
+- a directive written twice: browsers use the first one: warning;
+- a retired directive (`block-all-mixed-content`, `plugin-types`, `prefetch-src`,
+  `navigate-to`…) is no longer enforced: warning.
+
+Directives a `<meta>` cannot carry (`frame-ancestors`, `report-uri`, `sandbox`) are
+`csp-meta-placement`'s.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'nonce-invalid$'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; scirpt-src 'self'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none' https://cdn.apirtc.com; base-uri 'none'"></head>
+```
+
+```html haswarn
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src self; base-uri 'none'"></head>
+```
+
+```html haswarn
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; img-src https:; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-DIm7WJS6ZKDYe5qFLPy+h4JFI9Bol5QmYC57mt3Fb00='; base-uri 'none'; upgrade-insecure-requests"></head>
+```
+
+"""#,
+        "csp-unsafe-eval": #"""
+# csp-unsafe-eval
+
+**The CSP does not allow `'unsafe-eval'`.** Error.
+
+## Why
+
+`'unsafe-eval'` in `script-src` (or in the `default-src` it falls back to) lets strings run as
+code: `eval()`, `new Function()`, `setTimeout("…")`. Any text an attacker gets into one of
+them (a URL fragment, a message, a stored value) becomes script, and it makes some allowlisted
+JSONP hosts a bypass (see `csp-allowlist-bypass`). Google's CSP Evaluator rates it
+MEDIUM_MAYBE; for pages that embed third parties with the visitor's session, embedsmith makes
+it an error. `'wasm-unsafe-eval'` only allows compiling WebAssembly and is fine.
+
+## Examples
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'unsafe-eval'; base-uri 'none'"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-eval'; base-uri 'none'"></head>
+```
+
+```html isvalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; base-uri 'none'"></head>
+```
+
+"""#,
         "csp-unsafe-inline": #"""
 # csp-unsafe-inline
 
-**The CSP never allows inline script or style with `'unsafe-inline'`, and restricts scripts
-at all.** Error for scripts; warnings for styles and for an `'unsafe-inline'` that hashes
-already neutralise.
+**The CSP never allows inline script or style with `'unsafe-inline'`.** Error for scripts
+where it is in force; warnings for styles, and for an `'unsafe-inline'` that hashes, nonces or
+another policy already neutralise.
 
 ## Why
 
 `'unsafe-inline'` in `script-src` lets any injected `<script>` or `onclick` run: the policy
 stops nothing that matters. Next to a hash or nonce, current browsers ignore it (only very old
 ones obey it), which is harmless but misleading. In `style-src` it lets injected CSS restyle or
-hide parts of the page. A policy without `script-src` and without `default-src` does not
-restrict scripts at all.
+hide parts of the page. Only well-formed nonces and hashes neutralise it: `'nonce-invalid$'`
+is no CSP3 nonce (`csp-syntax` reports it), so `'unsafe-inline'` stays in force next to it.
+`script-src-elem` and `script-src-attr` are checked too (Google's CSP Evaluator:
+`unsafe-inline-script`, HIGH). With several policies, inline script runs only if every one
+allows it. A policy without any `script-src` is `csp-missing-directive`'s.
 
 ## Examples
 
@@ -351,7 +614,14 @@ restrict scripts at all.
 ```
 
 ```html novalid
-<head><meta http-equiv="Content-Security-Policy" content="frame-src https://dialogs.pro"></head>
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline' 'nonce-invalid$'"></head>
+```
+
+```html haswarn
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+</head>
 ```
 
 ```html haswarn
@@ -360,6 +630,149 @@ restrict scripts at all.
 
 ```html isvalid
 <head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'"></head>
+```
+
+"""#,
+        "headers-frame-ancestors": #"""
+# headers-frame-ancestors
+
+**A page under a `_headers` file is served with `frame-ancestors` (or `X-Frame-Options`) on
+every host and at every URL the host serves it at.** Error; also for `frame-ancestors *`,
+`https:` or `http:`.
+
+## Why
+
+A `<meta>` policy cannot carry `frame-ancestors` (browsers ignore it there), so the
+`Content-Security-Policy` header from `_headers` is the only thing that decides which sites may
+frame an embed page. Without it, any site can frame the page and trick the visitor into
+clicking through it (clickjacking).
+
+`embedsmith check` reads a `_headers` file at the root of a checked folder, or of a folder in
+it (the generator writes `site/<tenant>/_headers`), and computes each page's headers as both
+hosts apply them (Netlify: docs.netlify.com/routing/headers; Cloudflare Pages:
+developers.cloudflare.com/pages/configuration/headers): every rule whose path matches, `*`
+splats and `:placeholder`s, a header set twice joined with a comma, Cloudflare's `! Name`
+detaching. It checks every URL form: Cloudflare Pages serves `p.html` only at `/p` (it
+redirects `/p.html` there, developers.cloudflare.com/pages/configuration/serving-pages), so a
+rule written for `/p.html` alone never applies there; Netlify serves it at both. The folder's
+base path comes from the page's `<link rel="canonical">` (a tenant at
+`https://example.com/video/` has rules for `/video/…`).
+
+## Examples
+
+```headers
+/index.html
+  Content-Security-Policy: frame-ancestors 'self' https://crm.acme.example
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  X-Content-Type-Options: nosniff
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  Content-Security-Policy: frame-ancestors *
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  Content-Security-Policy: frame-ancestors 'self' https://crm.acme.example
+```
+
+```html isvalid
+<head><title>t</title></head>
+```
+
+"""#,
+        "headers-nosniff": #"""
+# headers-nosniff
+
+**A page under a `_headers` file is served with `X-Content-Type-Options: nosniff` on every
+host and at every URL the host serves it at.** Error.
+
+## Why
+
+Without `nosniff`, a browser may guess a response's type from its bytes: a tenant's uploaded
+file that looks like HTML or script can be run as such. The generator sets it on `/*`; a
+hand-written `_headers` often sets it on one path only, or on `/p.html` while Cloudflare Pages
+serves the page at `/p` (see `headers-frame-ancestors` for how `_headers` is read).
+
+## Examples
+
+```headers
+/index.html
+  X-Content-Type-Options: nosniff
+```
+
+```html novalid
+<head><title>t</title></head>
+```
+
+```headers
+/*
+  X-Content-Type-Options: nosniff
+```
+
+```html isvalid
+<head><title>t</title></head>
+```
+
+"""#,
+        "headers-permissions-delegation": #"""
+# headers-permissions-delegation
+
+**The `Permissions-Policy` header (from `_headers`) grants every feature an iframe's `allow`
+delegates, to that frame's origin.** Error.
+
+## Why
+
+`<iframe allow="camera">` can only pass on what the page itself holds. When the page's
+`Permissions-Policy` header lists a feature, only the origins in that list hold it:
+`camera=()` or `camera=(self)` leaves a vendor frame without the camera whatever `allow` says,
+and the browser tells the page nothing (the video call just fails). A feature the header does
+not list keeps its default (`self`), which `allow` can delegate. A feature is granted when any
+member of its allowlist matches: `*` or the frame's origin.
+
+## Examples
+
+```headers
+/*
+  Permissions-Policy: camera=(), microphone=(self "https://apirtc.github.io")
+```
+
+```html novalid
+<iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k&amp;cN=c" allow="camera; microphone"></iframe>
+```
+
+```headers
+/*
+  Permissions-Policy: camera=(self "https://apirtc.github.io"), microphone=*
+```
+
+```html isvalid
+<iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k&amp;cN=c" allow="camera; microphone"></iframe>
+```
+
+```headers
+/*
+  Permissions-Policy: geolocation=()
+```
+
+```html isvalid
+<iframe title="Agent" src="https://apirtc.github.io/web-agent/?aK=k&amp;cN=c" allow="camera; microphone"></iframe>
 ```
 
 """#,
@@ -807,6 +1220,47 @@ bridge (`embedsmith-bridge.<hash>.js`) and carry `integrity`. Scripts inside SVG
 <head><meta http-equiv="Content-Security-Policy" content="script-src 'sha384-ZD9ZnjE/hqTDEw6/rhcLWzw72gNHam9olfUibARpCPwATLG9ACJunN/QENKm8Gk7'">
 <script src="assets/embedsmith/embedsmith-bridge.18d82fed2b.js" integrity="sha384-ZD9ZnjE/hqTDEw6/rhcLWzw72gNHam9olfUibARpCPwATLG9ACJunN/QENKm8Gk7"></script>
 <script src="https://cdn.apirtc.com/agent/loaderAgent.js"></script></head>
+```
+
+"""#,
+        "style-source": #"""
+# style-source
+
+**Stylesheets from another origin carry `integrity` and `crossorigin`, and every inline style
+is allowed by the page's `style-src`.** Error.
+
+## Why
+
+CSS is not script, but a stylesheet swapped on a server the page trusts can restyle, hide or
+overlay the page (a fake "enter your code" box over a vendor frame) and leak attribute values
+through selectors; `integrity` pins the file the author reviewed, and a cross-origin file with
+`integrity` is only checked (and loaded) with `crossorigin`. Inline styles under a strict
+`style-src` are blocked by browsers without a word: a `<style>` element needs its hash, a
+nonce or `'unsafe-inline'` in `style-src-elem` (or `style-src`, or `default-src`); a `style`
+attribute needs `'unsafe-inline'`, or its hash with `'unsafe-hashes'`, in `style-src-attr` (or
+the directives it falls back to). Same-origin stylesheets are `style-src`'s to allow.
+
+## Examples
+
+```html novalid
+<head><link rel="stylesheet" href="https://cdn.example/theme.css"></head>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'"></head>
+<body><p style="color: red">x</p></body>
+```
+
+```html novalid
+<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'"><style>p { color: red }</style></head>
+```
+
+```html isvalid
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' https://cdn.example">
+<link rel="stylesheet" href="https://cdn.example/theme.css" integrity="sha384-ccFkLRrz6G4yClr2EMzjSwM1AaGahxEoZLq9tJ8+CUfRS8tjcS+S0DoyPL1JHcC6" crossorigin="anonymous">
+<link rel="stylesheet" href="assets/site.css">
+</head>
 ```
 
 """#,

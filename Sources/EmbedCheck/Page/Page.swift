@@ -20,6 +20,15 @@ public final class Page {
     public let knowsItsURL: Bool
     /// The CSP `<meta>` elements a browser applies.
     let csp: PageCSP
+    /// How `_headers` serves the page, when a `_headers` file governs it (`attach`).
+    private(set) var headers: PageHeaders?
+    /// The sets of policies a browser can enforce on the page: its `<meta>` policies plus the
+    /// header policies of one host and URL form, each distinct set once (just the metas when
+    /// no `_headers` governs the page).
+    private(set) lazy var policyVariants: [[EnforcedPolicy]] = Page.collectPolicyVariants(metas: csp.metas, headers: headers)
+    /// What those policies let injected script do (`CSPStrength`), over every variant, shared by
+    /// the CSP strength rules.
+    private(set) lazy var cspWeaknesses: [LocatedWeakness] = Page.collectWeaknesses(policyVariants)
     /// Frames the host bridge navigates at run time (frame id -> URL), when the page loads the
     /// bridge and its settings block says so; see `HostBridge.runTimeFrameSources`.
     public private(set) lazy var runTimeFrameSources: [String: String] = Page.collectRunTimeFrameSources(index: indexByName)
@@ -48,6 +57,37 @@ public final class Page {
         self.base = base
         self.knowsItsURL = knows
         self.csp = PageCSP(metaElements: index["meta"] ?? [])
+    }
+
+    /// Reads the page's headers from the `_headers` file that governs it; before any rule runs.
+    func attach(_ context: HeadersContext) {
+        headers = PageHeaders(context: context, pageURL: knowsItsURL ? pageURL : nil)
+    }
+
+    static func collectPolicyVariants(metas: [PageCSP.Meta], headers: PageHeaders?) -> [[EnforcedPolicy]] {
+        let fromMetas = metas.map { EnforcedPolicy(policy: $0.policy, source: .meta($0)) }
+        guard let headers else { return [fromMetas] }
+        var variants: [[EnforcedPolicy]] = []
+        var seen: Set<String> = []
+        for served in headers.served {
+            // The same policy text from another rule (/p and /p.html) is the same variant.
+            let variant = fromMetas + served.policies
+            if seen.insert(served.policies.map(\.text).joined(separator: "|")).inserted { variants.append(variant) }
+        }
+        return variants
+    }
+
+    static func collectWeaknesses(_ variants: [[EnforcedPolicy]]) -> [LocatedWeakness] {
+        var found: [LocatedWeakness] = []
+        var seen: Set<String> = []
+        for variant in variants where !variant.isEmpty {
+            for weakness in CSPStrength.weaknesses(variant.map(\.policy)) {
+                let policy = weakness.directive == nil ? nil : variant[weakness.policy]
+                let key = "\(weakness.category.rawValue)|\(weakness.directive ?? "")|\(weakness.source ?? "")|\(policy?.identity ?? "")"
+                if seen.insert(key).inserted { found.append(LocatedWeakness(weakness: weakness, policy: policy)) }
+            }
+        }
+        return found
     }
 
     static func collectRunTimeFrameSources(index: [String: [PageElement]]) -> [String: String] {

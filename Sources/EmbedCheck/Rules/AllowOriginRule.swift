@@ -32,12 +32,19 @@ public struct AllowOriginRule: CheckRule {
                             out.error(Message.selfOnCrossOrigin(feature), on: frame, at: at(), hint: Message.srcHint)
                         }
                     default:
-                        guard let url = try? WebURL.parse(String(member)), url.origin != "null" else {
+                        // Browsers drop a member that is no URL, has an opaque origin, is a blob:
+                        // (or filesystem:) URL, or carries user info (seen running WPT pages).
+                        guard let url = AllowOriginRule.origin(of: member) else {
                             out.error(Message.notAnOrigin(String(member), feature), on: frame, at: at(), hint: Message.exactHint)
                             continue
                         }
                         if let frameOrigin, frameOrigin != "null", url.origin != frameOrigin {
-                            out.error(Message.otherOrigin(feature, url.origin, frameOrigin), on: frame, at: at(), hint: Message.srcHint)
+                            // A feature is granted when any member matches the frame, not member by member.
+                            if AllowOriginRule.grants(directive, frameOrigin: frameOrigin) {
+                                out.warning(Message.extraOrigin(feature, url.origin), on: frame, at: at(), hint: Message.srcHint)
+                            } else {
+                                out.error(Message.otherOrigin(feature, url.origin, frameOrigin), on: frame, at: at(), hint: Message.srcHint)
+                            }
                         }
                     }
                 }
@@ -46,7 +53,29 @@ public struct AllowOriginRule: CheckRule {
     }
 }
 
+extension AllowOriginRule {
+    /// An allowlist member as browsers keep it: a URL with a tuple origin, not blob: or
+    /// filesystem:, without user info.
+    static func origin(of member: Substring) -> WebURL? {
+        guard let url = try? WebURL.parse(String(member)), url.origin != "null",
+              url.scheme != "blob", url.scheme != "filesystem", url.username.isEmpty, url.password.isEmpty else { return nil }
+        return url
+    }
+
+    /// The frame gets the feature: an empty allowlist or `'src'` (the frame's src), `*`, or a
+    /// member with the frame's origin.
+    static func grants(_ directive: AllowAttribute.Directive, frameOrigin: String) -> Bool {
+        directive.allowlist.isEmpty || directive.allowlist.contains { member in
+            let lower = member.asciiLowercased
+            return lower == "'src'" || lower == "*" || origin(of: member)?.origin == frameOrigin
+        }
+    }
+}
+
 private enum Message {
+    static func extraOrigin(_ feature: String, _ origin: String) -> String {
+        "allow '\(feature)' also names \(origin): the frame gets \(feature) through its own origin, and would keep it on navigating there"
+    }
     static func star(_ feature: String) -> String {
         "allow '\(feature.clipped(40)) *' delegates the feature to any origin the frame navigates to"
     }

@@ -1,9 +1,10 @@
 import EmbedCore
 
 /// Every inline script is allowed by the page's CSP through the hash of its exact text
-/// (sha256, sha384 or sha512), and every hash in `script-src` matches an inline script or the
-/// `integrity` of an external one (CSP3 allows such a script by that hash: how generated pages
-/// allow the bridge without `'self'`).
+/// (sha256, sha384 or sha512) or a nonce on a nonceable element; a hash in `script-src` that
+/// matches no inline script and no external script's `integrity` (CSP3 allows such a script
+/// by that hash: how generated pages allow the bridge without `'self'`) is a note, since a
+/// script added at run time may use it.
 public struct CSPScriptHashRule: CheckRule {
     public let id = "csp-script-hash"
     public let summary = "every inline script's hash is in script-src, and every script-src hash matches a script"
@@ -13,7 +14,9 @@ public struct CSPScriptHashRule: CheckRule {
     public func check(_ page: Page, _ context: RuleContext, _ out: inout RuleOutput) {
         let metas = page.csp.metas
         guard !metas.isEmpty else { return }
-        let scripts = page.elements(named: "script").filter { !$0.has("src") && PageCSP.isExecutable($0) }
+        // An empty <script></script> runs nothing, so CSP never checks it ("prepare the script
+        // element" returns before the CSP check when the source text is empty); " " is checked.
+        let scripts = page.elements(named: "script").filter { !$0.has("src") && PageCSP.isExecutable($0) && !$0.text.isEmpty }
         var matched: Set<String> = []
         for script in scripts {
             var hash = InlineScriptHash(script.text)
@@ -21,10 +24,14 @@ public struct CSPScriptHashRule: CheckRule {
                 guard let directive = meta.policy.effective("script-src-elem") else { continue }
                 let list = CSPSourceList(directive.sources)
                 if list.allowsAllInline { continue }
-                if let nonce = script.value("nonce"), list.nonces.contains(nonce) { continue }
+                let nonced = script.value("nonce").map { list.nonces.contains($0) } ?? false
+                if nonced && Self.isNonceable(script) { continue }
                 let hit = list.hashes.first { hash.digest($0.algorithm) == $0.digest }
                 if let hit {
                     matched.insert(hit.source)
+                } else if nonced {
+                    out.error(Message.notNonceable(directive.name), on: script, hint: Message.nonceableHint)
+                    break
                 } else {
                     out.error(Message.blocked(directive.name, meta.element.position), on: script,
                               hint: Message.addHint(hash.sha256Source(), directive.name))
@@ -48,8 +55,21 @@ public struct CSPScriptHashRule: CheckRule {
             guard let directive = meta.policy.effective("script-src-elem") else { continue }
             let content = meta.element.attribute("content")
             for stale in CSPSourceList(directive.sources).hashes where !matched.contains(stale.source) {
-                out.warning(Message.stale(stale.source), on: meta.element, at: content?.position(ofText: stale.source), hint: Message.staleHint)
+                out.add(.note, Message.stale(stale.source), on: meta.element, at: content?.position(ofText: stale.source), hint: Message.staleHint)
             }
+        }
+    }
+}
+
+extension CSPScriptHashRule {
+    /// CSP3 "Is element nonceable?": not when an attribute's name or value holds "<script" or
+    /// "<style" (a dangling-markup injection may have swallowed a nonced element's start tag).
+    /// A duplicate attribute also makes it not nonceable, but the HTML parser keeps only the
+    /// first, so the page model cannot see one.
+    static func isNonceable(_ script: PageElement) -> Bool {
+        !script.attributes.contains { attribute in
+            let name = attribute.name.asciiLowercased, value = attribute.value.asciiLowercased
+            return name.contains("<script") || name.contains("<style") || value.contains("<script") || value.contains("<style")
         }
     }
 }
@@ -61,6 +81,12 @@ private enum Message {
     static func addHint(_ source: String, _ directive: String) -> String {
         "add \(source) to \(directive) (the hash of the script's exact text), or move the script to a file"
     }
-    static func stale(_ source: String) -> String { "script-src hash \(source.clipped(60)) matches no inline script and no script's integrity" }
-    static let staleHint = "remove it: a leftover hash allows a script nobody reviewed"
+    static func notNonceable(_ directive: String) -> String {
+        "inline script is blocked: its nonce matches \(directive), but an attribute holds '<script' or '<style', so browsers refuse the nonce (CSP3 \"is element nonceable\")"
+    }
+    static let nonceableHint = "keep '<script' and '<style' out of the script's attributes"
+    static func stale(_ source: String) -> String {
+        "script-src hash \(source.clipped(60)) matches no inline script and no script's integrity in this page"
+    }
+    static let staleHint = "a script added at run time may use it; if none does, it allows a script nobody reviewed"
 }

@@ -20,10 +20,13 @@ public struct CheckRunner: Sendable {
 
     public let checker: PageChecker
     public let jobs: Int
+    /// The `_headers` files that govern the pages, read before the run.
+    public let headers: HeadersLookup
 
-    public init(checker: PageChecker, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(checker: PageChecker, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, headers: HeadersLookup = HeadersLookup()) {
         self.checker = checker
         self.jobs = max(1, jobs)
+        self.headers = headers
     }
 
     public func checkFile(_ path: String) -> FileResult {
@@ -31,7 +34,8 @@ public struct CheckRunner: Sendable {
         case .failure(let diagnostic):
             return FileResult(file: path, diagnostics: [diagnostic], unreadable: true)
         case .success(let bytes):
-            let findings = bytes.withUnsafeBufferPointer { checker.check(bytes: $0) }
+            let context = headers.context(for: path)
+            let findings = bytes.withUnsafeBufferPointer { checker.check(bytes: $0, headers: context) }
             // A page too complex to parse was not checked: like an unreadable one, it fails the run.
             return FileResult(file: path, diagnostics: findings.map { $0.diagnostic(file: path) },
                               unreadable: findings.contains { $0.rule == MarkupLimits.code })

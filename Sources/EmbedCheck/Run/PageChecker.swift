@@ -21,10 +21,18 @@ public struct PageChecker: Sendable {
     }
 
     /// A page past `MarkupLimits` is not parsed: its one finding is `input-too-complex`.
-    public func check(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+    /// `headers`: the `_headers` file that governs the page, if any.
+    public func check(bytes: UnsafeBufferPointer<UInt8>, headers: HeadersContext? = nil) -> [Finding] {
         if let exceeded = MarkupLimits.check(bytes) { return [MarkupLimits.finding(exceeded, in: bytes)] }
         let page = PageScanner.scan(bytes)
+        if let headers { page.attach(headers) }
         return check(page)
+    }
+
+    /// Checks HTML text (UTF-8) served under a `_headers` file.
+    public func check(html: String, headers: HeadersContext?) -> [Finding] {
+        var text = html
+        return text.withUTF8 { check(bytes: $0, headers: headers) }
     }
 
     func check(_ page: Page) -> [Finding] {

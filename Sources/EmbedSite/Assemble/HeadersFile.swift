@@ -38,6 +38,9 @@ enum HeadersFile {
         for entry in entries.sorted(by: { $0.publicPath < $1.publicPath }) {
             var paths = [basePath + entry.publicPath]
             if entry.publicPath.isEmpty || entry.publicPath.hasSuffix("/") { paths.append(basePath + entry.publicPath + "index.html") }
+            // Cloudflare Pages serves p.html at /p only (it redirects /p.html there) and matches
+            // rules against the request path; Netlify serves it at both.
+            if entry.publicPath.hasSuffix(".html") { paths.insert(basePath + String(entry.publicPath.dropLast(5)), at: 0) }
             let lines = headerLines[entry.csp] ?? {
                 let made = "  Content-Security-Policy: \(entry.csp.headerValue(frameAncestors: frameAncestors))\n"
                     + "  Permissions-Policy: \(permissionsPolicy(entry.csp))\n"

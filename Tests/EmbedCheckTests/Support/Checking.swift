@@ -8,8 +8,15 @@ enum Checking {
         PageChecker(settings: settings).check(html: html)
     }
 
-    static func findings(_ html: String, rule: String, settings: CheckSettings = .defaults) -> [Finding] {
-        findings(html, settings: settings).filter { $0.rule == rule }
+    static func findings(_ html: String, rule: String, settings: CheckSettings = .defaults, headers: String? = nil) -> [Finding] {
+        findings(html, settings: settings, headers: headers).filter { $0.rule == rule }
+    }
+
+    /// The page served as `index.html` of a folder whose `_headers` is `headers`.
+    static func findings(_ html: String, settings: CheckSettings = .defaults, headers: String?, page: String = "index.html") -> [Finding] {
+        guard let headers else { return findings(html, settings: settings) }
+        let context = HeadersContext(displayPath: "_headers", file: HeadersFile(text: headers), relativePath: page)
+        return PageChecker(settings: settings).check(html: html, headers: context)
     }
 
     /// The settings of a fixture folder (its `embedsmith.yaml`), or the defaults.

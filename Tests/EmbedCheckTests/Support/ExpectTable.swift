@@ -45,7 +45,7 @@ struct ExpectTable: Equatable {
             let parts = line.split(separator: " ")
             let place = parts.first?.split(separator: ":") ?? []
             guard parts.count == 3, place.count == 2, let l = Int(place[0]), let c = Int(place[1]),
-                  ["error", "warning"].contains(String(parts[1])) else { throw Problem.malformed(line) }
+                  ["error", "warning", "note"].contains(String(parts[1])) else { throw Problem.malformed(line) }
             rows.append(Row(line: l, column: c, severity: String(parts[1]), rule: String(parts[2])))
         }
         return ExpectTable(rows: rows.sorted())

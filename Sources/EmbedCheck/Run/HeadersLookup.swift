@@ -1,0 +1,76 @@
+import EmbedCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the `_headers` file that governs each checked page: the nearest one in the page's
+/// folder or above it, up to the folder named on the command line (a site root, or a tenant
+/// folder inside one: the generator writes `site/<tenant>/_headers`). Every `_headers` is read
+/// once, before the pages are checked, and its own problems become findings of that file.
+public struct HeadersLookup: Sendable {
+    /// Folder (as listed) → its `_headers`, for folders that have one.
+    private var files: [String: (display: String, file: HeadersFile, rules: [HostHeaderRules])] = [:]
+    /// Page path → the folder whose `_headers` governs it.
+    private var governing: [String: String] = [:]
+    /// Problems of the `_headers` files themselves, one result per file.
+    public private(set) var fileResults: [CheckRunner.FileResult] = []
+
+    public init() {}
+
+    /// `roots`: the paths given to `check`; `pages`: the files listed from them.
+    public init(roots: [String], pages: [String]) {
+        var checked: Set<String> = []
+        for page in pages {
+            guard let root = roots.first(where: { page == $0 || page.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+            var folder = HeadersLookup.parent(page)
+            let top = page == root ? folder : (root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root)
+            while true {
+                if checked.insert(folder).inserted { read(folder) }
+                if files[folder] != nil { governing[page] = folder; break }
+                if folder == top || folder == "." || folder == "/" || folder.isEmpty { break }
+                folder = HeadersLookup.parent(folder)
+            }
+        }
+    }
+
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private mutating func read(_ folder: String) {
+        let path = folder == "." ? "_headers" : folder + "/_headers"
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let at = SourceLocation(file: path, line: 1, column: 1)
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            fileResults.append(.init(file: path, diagnostics: [.error("headers-unreadable", "_headers is not a regular file (a link or a folder): not read", at: at)], unreadable: true))
+            return
+        }
+        guard Int(info.st_size) <= HeadersFile.maxBytes else {
+            fileResults.append(.init(file: path, diagnostics: [.error("input-too-large", "_headers is \(info.st_size) bytes; the limit is \(HeadersFile.maxBytes) bytes", at: at)], unreadable: true))
+            return
+        }
+        switch FileReader.contents(of: path) {
+        case .failure(let diagnostic):
+            fileResults.append(.init(file: path, diagnostics: [diagnostic], unreadable: true))
+        case .success(let bytes):
+            let file = HeadersFile(text: String(decoding: bytes, as: UTF8.self))
+            files[folder] = (path, file, HostHeaderRules.Host.allCases.map { HostHeaderRules(file: file, host: $0) })
+            let diagnostics = file.problems.map {
+                Diagnostic($0.severity, code: $0.code, message: $0.message, at: SourceLocation(file: path, line: $0.line, column: $0.column), hint: $0.hint)
+            }
+            if !diagnostics.isEmpty { fileResults.append(.init(file: path, diagnostics: diagnostics, unreadable: false)) }
+        }
+    }
+
+    /// The `_headers` context of a page, if a `_headers` file governs it.
+    public func context(for page: String) -> HeadersContext? {
+        guard let folder = governing[page], let entry = files[folder] else { return nil }
+        let prefix = folder == "." ? "" : folder + "/"
+        let relative = page.hasPrefix(prefix) ? String(page.dropFirst(prefix.count)) : page
+        return HeadersContext(displayPath: entry.display, file: entry.file, relativePath: relative, rules: entry.rules)
+    }
+}
