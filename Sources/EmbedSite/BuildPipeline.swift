@@ -126,14 +126,17 @@ public enum BuildPipeline {
                 statCacheChanged = true
             }
         }
-        if statCacheChanged {
-            try? nextStatCache.write(to: statCachePath, contentRoot: contentRoot)   // a hint: without it, files are read
+        // Written only by a build that succeeds: a failed build leaves everything beside the
+        // output as it was. It is a hint: without it, files are read.
+        func saveStatCache() {
+            if statCacheChanged { try? nextStatCache.write(to: statCachePath, contentRoot: contentRoot) }
         }
         let unchanged = Set(zip(tenants, results).filter { $0.1.result.reused }.map(\.0.id))
 
         // Nothing changed and nothing was deleted: the site is already what this build would write.
         if inPlace, unchanged == building, previousTenants == building.union(kept), previous.shard == shardRecord, !diagnostics.hasErrors {
             staging.abandon()
+            saveStatCache()
             return Summary(diagnostics: diagnostics.sortedForOutput(), tenantCount: tenants.count, pageCount: 0,
                            succeeded: true, exitStatus: .success, tenantsReused: unchanged.count, wroteOutput: false)
         }
@@ -157,6 +160,7 @@ public enum BuildPipeline {
             let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.code.hasPrefix("io-") }
             return fail(ioOnly ? .ioFailure : .invalidInput)
         }
+        saveStatCache()
         do {
             for tenant in kept.sorted() {
                 if !inPlace { try staging.keep(tenant: tenant) }
