@@ -4,12 +4,11 @@ figure `/usr/bin/time -v` prints as maximum resident set size) must stay small.
 
 The in-process Swift tests (HostileGeneratedInputTests, the invalid-input corpus) check the
 diagnostics and the time limit; this adds the memory bound they cannot measure."""
-import os
 import pathlib
-import subprocess
-import time
 
 import pytest
+
+import measured_child
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "embedsmith"
@@ -50,14 +49,12 @@ def test_hostile_project_is_refused_in_bounded_time_and_memory(tmp_path, name):
         file = tmp_path / path
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(text)
-    start = time.monotonic()
-    with open(tmp_path / "stderr", "wb") as err:
-        child = subprocess.Popen([str(BINARY), "build", "--quiet", "--jobs", str(JOBS)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.monotonic() - start
+    status, rss, seconds, timed_out = measured_child.run([BINARY, "build", "--quiet", "--jobs", str(JOBS)], tmp_path,
+                                                         tmp_path / "stderr", LIMIT_S)
+    assert not timed_out, f"{name}: killed after {LIMIT_S} s"
     stderr = (tmp_path / "stderr").read_text(errors="replace")
-    assert os.waitstatus_to_exitcode(status) == 65, stderr[-2000:]
+    assert status == 65, stderr[-2000:]
     assert " error: " in stderr and "[" in stderr, stderr[-2000:]   # a located, coded diagnostic
     assert not (tmp_path / "site").exists()
-    assert usage.ru_maxrss / 1024 < LIMIT_MB, f"{name}: peak RSS {usage.ru_maxrss / 1024:.0f} MB"
+    assert rss < LIMIT_MB, f"{name}: peak RSS {rss:.0f} MB"
     assert seconds < LIMIT_S, f"{name}: {seconds:.1f} s"

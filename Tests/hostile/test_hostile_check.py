@@ -13,6 +13,8 @@ import time
 
 import pytest
 
+import measured_child
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "embedsmith"
 HANG_S = int(os.environ.get("EMBEDSMITH_HANG_S", "120"))
@@ -36,19 +38,11 @@ def run_check(cwd, *args):
 
 
 def peak_rss_mb(cwd, *args):
-    """Peak RSS of a check run, from the kernel's accounting of the child (wait4)."""
-    child = subprocess.Popen([str(BINARY), "check", "--jobs", "2", *args], cwd=cwd,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + HANG_S
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
-        if time.monotonic() > deadline:
-            child.kill()
-            os.wait4(child.pid, 0)
-            pytest.fail(f"embedsmith check {' '.join(args)} did not finish in {HANG_S} s")
-        time.sleep(0.05)
+    """Peak RSS of a check run, from the kernel's accounting of the child (wait4, measured_child.py)."""
+    status, rss, _, timed_out = measured_child.run([BINARY, "check", "--jobs", "2", *args], cwd, cwd / "rss-stderr.txt", HANG_S)
+    if timed_out:
+        pytest.fail(f"embedsmith check {' '.join(args)} did not finish in {HANG_S} s")
+    return status, rss
 
 
 needs_binary = pytest.mark.skipif(not BINARY.exists(), reason="build the tool first (make build)")

@@ -6,11 +6,11 @@ small memory bound (the kernel's wait4 accounting, as test_bounded_memory.py mea
 import fcntl
 import os
 import pathlib
-import signal
 import subprocess
-import time
 
 import pytest
+
+import measured_child
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "embedsmith"
@@ -34,21 +34,11 @@ def project(tmp_path, files=None):
 
 def build(tmp_path, *extra, env=None):
     """Runs `embedsmith build` in tmp_path: (exit status, stderr, peak RSS in MB, seconds)."""
-    start = time.monotonic()
-    with open(tmp_path / "stderr", "wb") as err:
-        child = subprocess.Popen([str(BINARY), "build", "--quiet", "--jobs", "2", *extra], cwd=tmp_path,
-                                 stdout=subprocess.DEVNULL, stderr=err, env=env)
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > HANG_GUARD_S:
-                child.send_signal(signal.SIGKILL)
-                os.wait4(child.pid, 0)
-                pytest.fail(f"the build hung (killed after {HANG_GUARD_S} s)")
-            time.sleep(0.05)
-    stderr = (tmp_path / "stderr").read_text(errors="replace")
-    return os.waitstatus_to_exitcode(status), stderr, usage.ru_maxrss / 1024, time.monotonic() - start
+    status, rss, seconds, timed_out = measured_child.run([BINARY, "build", "--quiet", "--jobs", "2", *extra], tmp_path,
+                                                         tmp_path / "stderr", HANG_GUARD_S, env=env)
+    if timed_out:
+        pytest.fail(f"the build hung (killed after {HANG_GUARD_S} s)")
+    return status, (tmp_path / "stderr").read_text(errors="replace"), rss, seconds
 
 
 def refused(tmp_path, expected_lines, *extra, env=None):
