@@ -74,6 +74,8 @@ enum HeadersFile {
             for page in pages {
                 for source in page[name] ?? [] where source != "'none'" && !sources.contains(source) { sources.append(source) }
             }
+            // Keywords and hashes first, then origins: the same text whatever the pages' order.
+            sources.sort { ($0.hasPrefix("'") ? 0 : 1, $0) < ($1.hasPrefix("'") ? 0 : 1, $1) }
             union.append(name + " " + (sources.isEmpty ? "'none'" : sources.joined(separator: " ")))
         }
         let full = (union + [ancestors]).joined(separator: "; ")
