@@ -171,7 +171,7 @@ Error (unknown parameters and unencoded brackets are warnings).
 
 ## Why
 
-ChatApp's Dialog (`https://dialogs.pro/`) reads PHP-style bracket parameters:
+ChatApp's Dialog (`https://dialogs.pro/`, also served at `https://new.dialogs.pro/`) reads PHP-style bracket parameters:
 `api[license_id]`, `api[messenger_type]`, `api[crm_domain]`, `api[employee_ext_code]`,
 `crm[phones][N]`, `crm[dialogIds][N]`. Lists need explicit indices (`crm[phones][0]`, not
 `crm[phones][]`), the licence is a number, phones are digits in international form without `+`,
