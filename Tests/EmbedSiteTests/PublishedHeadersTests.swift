@@ -23,7 +23,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let acme = TestProject.packageRoot.appendingPathComponent("content/acme")
         var files = ["content/big/tenant.yaml": try String(contentsOf: acme.appendingPathComponent("tenant.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "https://support.acme.example/", with: "https://big.example/help/"),
+            .replacingOccurrences(of: "https://support.acme.example/", with: "https://big.example/help/")
+            .replacingOccurrences(of: "security:\n", with: "security:\n  reportTo: https://reports.big.example/csp\n"),
                      "content/big/assets/logo.svg": try String(contentsOf: acme.appendingPathComponent("assets/logo.svg"), encoding: .utf8)]
         let framed = ["agent", "embed", "loader", "console", "invite", "timeline"]
         let sources = try Dictionary(uniqueKeysWithValues: framed.map { ($0, try String(contentsOf: acme.appendingPathComponent("\($0).md"), encoding: .utf8)) })
@@ -38,7 +39,9 @@ import Testing
         let output = root.appendingPathComponent("site")
         let summary = BuildPipeline.run(BuildOptions(root: root, output: output, jobs: 2, clean: true))
         #expect(summary.succeeded, "\(summary.diagnostics)")
-        let checked = try PublishedTenant(folder: output.appendingPathComponent("big")).verify()
+        let big = try PublishedTenant(folder: output.appendingPathComponent("big"))
+        #expect(big.text.contains("\n  Reporting-Endpoints: csp-endpoint=\"https://reports.big.example/csp\"\n"))
+        let checked = try big.verify()
         #expect(checked.pages == 1001)
         #expect(checked.urls == 1001 + 2 * 1001)   // Cloudflare: one URL a page; Netlify: two
     }
@@ -87,7 +90,8 @@ struct PublishedTenant {
                     counts.urls += 1
                     let got = host.effectiveHeaders(ofURLPath: url)
                     let label = "\(page.path) on \(host.host.displayName) at \(url)"
-                    #expect(Set(got.keys) == ["x-content-type-options", "referrer-policy", "content-security-policy", "permissions-policy"], "\(label)")
+                    let reporting: Set<String> = text.contains("\n  Reporting-Endpoints: ") ? ["reporting-endpoints"] : []
+                    #expect(Set(got.keys) == Set(["x-content-type-options", "referrer-policy", "content-security-policy", "permissions-policy"]).union(reporting), "\(label)")
                     #expect(got["x-content-type-options"]?.value == "nosniff", "\(label)")
                     #expect(got["referrer-policy"]?.value == "strict-origin-when-cross-origin", "\(label)")
                     // One policy, no other rule's joined in, that takes nothing from the page's own.
@@ -95,7 +99,8 @@ struct PublishedTenant {
                     #expect(csp.values.count == 1 && !csp.value.contains(","), "\(label): \(csp.value)")
                     let header = Self.directives(csp.value)
                     #expect(header["frame-ancestors"].map { !$0.isEmpty && !$0.contains("*") } == true, "\(label)")
-                    for (name, sources) in header where name != "frame-ancestors" {
+                    #expect((header["report-to"] != nil) == !reporting.isEmpty, "\(label)")
+                    for (name, sources) in header where name != "frame-ancestors" && name != "report-to" {
                         let own = page.meta[name] ?? (name.hasSuffix("-src") ? page.meta["default-src"] ?? [] : [])
                         let needed = Set(own).subtracting(["'none'"])
                         #expect(needed.isSubset(of: Set(sources)), "\(label): the header's \(name) \(sources) blocks \(needed)")

@@ -1,6 +1,8 @@
 @testable import EmbedSite
 import EmbedVendors
 import Testing
+import EmbedConfig
+import Foundation
 
 /// The tenant-wide header values stay within Cloudflare's 2,000 characters a line however many
 /// origins a tenant's pages frame.
@@ -30,5 +32,25 @@ import Testing
         #expect(policy == "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
         let few = HeadersFile.tenantPolicy(Array(pages.prefix(2)), frameAncestors: ["'self'"])
         #expect(few == "script-src 'none'; connect-src 'none'; frame-src https://vendor0.example https://vendor1.example; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+    }
+}
+
+/// `security.reportTo`: the header policy reports its violations to the tenant's endpoint.
+@Suite struct TenantReportingTests {
+    @Test func reportToAddsTheEndpointAndTheDirective() {
+        let text = HeadersFile.render(basePath: "/", frameAncestors: ["'self'"], reportTo: #"https://r.example/csp?a=\b"#, entries: [])
+        #expect(text.contains("\n  Reporting-Endpoints: csp-endpoint=\"https://r.example/csp?a=\\\\b\"\n"))
+        #expect(text.contains("; frame-ancestors 'self'; report-to csp-endpoint\n"))
+        let plain = HeadersFile.render(basePath: "/", frameAncestors: ["'self'"], entries: [])
+        #expect(!plain.contains("report-to") && !plain.contains("Reporting-Endpoints"))
+    }
+
+    @Test func reportToIsReadFromTenantYAML() throws {
+        let yaml = "name: T\nbaseURL: https://t.example/\nsecurity:\n  reportTo: https://reports.t.example/csp\n"
+        let (config, diagnostics) = TenantLoader.load(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
+        #expect(diagnostics.isEmpty)
+        #expect(config?.reportTo == "https://reports.t.example/csp")
+        let (_, refused) = TenantLoader.load(data: Data((yaml + "").replacingOccurrences(of: "https://reports", with: "http://reports").utf8), file: "tenant.yaml", id: "t")
+        #expect(refused.contains { $0.severity == .error })
     }
 }
