@@ -165,12 +165,8 @@ struct PublishedTenant {
         return result
     }
 
+    /// A policy's directives by name (EmbedCheck's parser).
     static func directives(_ policy: String) -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        for directive in policy.split(separator: ";") {
-            let parts = directive.split(separator: " ").map(String.init)
-            if let name = parts.first { result[name] = Array(parts.dropFirst()) }
-        }
-        return result
+        Dictionary(CSPPolicy(policy).directives.map { ($0.name, $0.sources) }, uniquingKeysWith: { first, _ in first })
     }
 }
