@@ -58,13 +58,20 @@ func tenant(_ yaml: String) throws -> TenantConfig {
         #expect(href == "https://cloud.apizee.com/tickets/quick-invitation?phone=%2B33698765432&reference=R-1&name=%C3%89lise%20Dupr%C3%A9")
     }
 
+    @Test func legacyVariantTakesADescription() throws {
+        let href = try url("variant: legacy\nreference: R-1\ndescription: Broken boiler & leak")
+        #expect(href == "https://cloud.apizee.com/tickets/quick-invitation?reference=R-1&description=Broken%20boiler%20%26%20leak")
+        let current = QuickInvitation.build(options: try options("description: x"), context: ComponentContext(tenant: acme))
+        #expect(throws: DiagnosticList.self) { try current.get() }
+    }
+
     @Test func keysOfTheOtherVariantAreErrors() throws {
         let current = QuickInvitation.build(options: try options("phone: \"+33612345678\""), context: ComponentContext(tenant: acme))
         #expect(throws: DiagnosticList.self) { try current.get() }
         let legacy = QuickInvitation.build(options: try options("variant: legacy\nphones: [\"+33612345678\"]"), context: ComponentContext(tenant: acme))
         guard case .failure(let list) = legacy else { Issue.record("legacy with phones accepted"); return }
         #expect(list.diagnostics.map(\.description) == [
-            "page.md:2:9: error: 'phones' is not used by the legacy quick-invitation variant; the legacy form only takes 'phone', 'reference' and 'name' [quick-invitation-variant-key]",
+            "page.md:2:9: error: 'phones' is not used by the legacy quick-invitation variant; the legacy form only takes 'phone', 'reference', 'name' and 'description' [quick-invitation-variant-key]",
         ])
     }
 

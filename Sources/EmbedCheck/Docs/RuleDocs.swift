@@ -171,7 +171,7 @@ Error (unknown parameters and unencoded brackets are warnings).
 
 ## Why
 
-ChatApp's Dialog (`https://dialogs.pro/`) reads PHP-style bracket parameters:
+ChatApp's Dialog (`https://dialogs.pro/`, also served at `https://new.dialogs.pro/`) reads PHP-style bracket parameters:
 `api[license_id]`, `api[messenger_type]`, `api[crm_domain]`, `api[employee_ext_code]`,
 `crm[phones][N]`, `crm[dialogIds][N]`. Lists need explicit indices (`crm[phones][0]`, not
 `crm[phones][]`), the licence is a number, phones are digits in international form without `+`,
@@ -939,7 +939,7 @@ Apizee has two generations of the invitation form with different keys:
 | path | keys |
 | --- | --- |
 | `/quick-invitation` (current) | `reference`, `service_key`, `phone_numbers`, `email_addresses`, `read_only.service`, `read_only.recipients` |
-| `/tickets/quick-invitation` (legacy) | `phone`, `reference`, `name` |
+| `/tickets/quick-invitation` (legacy) | `phone`, `reference`, `name`, `description` |
 
 A key of the other generation is ignored without a word, so the agent gets an empty form.
 The form cuts `reference` at 50 characters, ignores a `service_key` that is not 32 letters or

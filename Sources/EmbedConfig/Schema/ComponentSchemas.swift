@@ -15,6 +15,7 @@ public enum ComponentSchemas {
         ])), doc: "fields the agent cannot change (current variant)"),
         FieldSchema("phone", .phone, doc: "recipient's phone number (legacy variant)"),
         FieldSchema("name", .string(maxLength: 100), doc: "recipient's name (legacy variant)"),
+        FieldSchema("description", .string(maxLength: 500), doc: "what the invitation is about (legacy variant)"),
     ])
 
     public static let roomLink = ObjectSchema("room-link", doc: "link that opens an Apizee room URL (from the REST API) in a new tab", [

@@ -15,6 +15,8 @@ public struct TenantConfig: Sendable {
     public var primaryColor: String
     public var logo: String?
     public var frameAncestors: [String]
+    /// `security.reportTo`: where browsers send the header policy's violation reports.
+    public var reportTo: String? = nil
     public var raw: ConfigObject
 
     public func section(_ path: String...) -> ConfigObject? {
@@ -59,6 +61,7 @@ public enum TenantLoader {
             primaryColor: object.object("theme")?.string("primaryColor") ?? "#0b5fff",
             logo: object.object("theme")?.string("logo"),
             frameAncestors: object.object("security")?.strings("frameAncestors") ?? ["'none'"],
+            reportTo: object.object("security")?.string("reportTo"),
             raw: object)
         return (config, diagnostics)
     }

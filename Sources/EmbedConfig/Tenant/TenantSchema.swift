@@ -112,6 +112,7 @@ public enum TenantSchema {
 
     static let security = ObjectSchema("security", [
         FieldSchema("frameAncestors", .list(CommonTypes.frameAncestor, maxItems: 20), doc: "who may frame these pages (CSP frame-ancestors in _headers)", default: "['none']"),
+        FieldSchema("reportTo", .url, doc: "Reporting API endpoint that receives the pages' CSP violation reports (Reporting-Endpoints and report-to in _headers)"),
     ])
 
     public static let tenant = ObjectSchema("tenant", doc: "content/<tenant>/tenant.yaml", [

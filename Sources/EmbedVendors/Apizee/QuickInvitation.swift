@@ -17,6 +17,8 @@ public struct QuickInvitation: Sendable, Equatable {
     /// Legacy variant only.
     public private(set) var phone: String?
     public private(set) var name: String?
+    /// What the invitation is about (issue 11: the legacy form takes it too).
+    public private(set) var description: String?
     /// The link, validated once by `build` (the fields cannot change after it).
     private var validated: SafeURL? = nil
 
@@ -39,6 +41,7 @@ public struct QuickInvitation: Sendable, Equatable {
             if let phone { pairs.append(("phone", phone)) }
             if let reference { pairs.append(("reference", reference)) }
             if let name { pairs.append(("name", name)) }
+            if let description { pairs.append(("description", description)) }
         }
         return pairs
     }
@@ -79,11 +82,11 @@ public struct QuickInvitation: Sendable, Equatable {
         let variant = Variant(rawValue: variantName) ?? .current
         var diagnostics: [Diagnostic] = []
         let currentOnly = ["serviceKey", "phones", "emails", "readOnly"]
-        let legacyOnly = ["phone", "name"]
+        let legacyOnly = ["phone", "name", "description"]
         for key in (variant == .current ? legacyOnly : currentOnly) where options.has(key) {
             let advice = variant == .current
                 ? (key == "phone" ? "use 'phones' (a list)" : "the current form has no '\(DisplayText.excerpt(key))' field")
-                : "the legacy form only takes 'phone', 'reference' and 'name'"
+                : "the legacy form only takes 'phone', 'reference', 'name' and 'description'"
             diagnostics.append(.error("quick-invitation-variant-key", "'\(DisplayText.excerpt(key))' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
                                       at: options.location(of: key)))
         }
@@ -102,7 +105,8 @@ public struct QuickInvitation: Sendable, Equatable {
             readOnlyService: variant == .current ? (readOnly?.bool("service") ?? readOnlyDefaults?.bool("service")) : nil,
             readOnlyRecipients: variant == .current ? (readOnly?.bool("recipients") ?? readOnlyDefaults?.bool("recipients")) : nil,
             phone: options.string("phone"),
-            name: options.string("name"))
+            name: options.string("name"),
+            description: options.string("description"))
         do {
             link.validated = try link.url()
         } catch {

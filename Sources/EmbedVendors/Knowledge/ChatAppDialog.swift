@@ -2,8 +2,11 @@
 /// messenger types and the sandbox profiles a page can use.
 public enum ChatAppDialog {
     public static let host = "dialogs.pro"
-    /// The current host and the older "ChatApp WEB" host of the same app.
-    public static let hosts: Set<String> = [host, "chat.chatapp.online"]
+    /// The current host, the host ChatApp's public code also uses (`new.dialogs.pro`, with a
+    /// path-style URL the vendor does not document) and the older "ChatApp WEB" host: the
+    /// checker reads URLs of all three. The generator writes `dialogs.pro` only, the one host
+    /// and URL shape the vendor documents (vendors.md §8.1).
+    public static let hosts: Set<String> = [host, "new.dialogs.pro", "chat.chatapp.online"]
 
     /// `api[<name>]` keys the vendor documents. `access_token` is a 24-hour credential for the
     /// whole account: it is documented, but never allowed in a page (a secret).

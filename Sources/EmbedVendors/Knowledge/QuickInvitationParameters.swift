@@ -16,7 +16,7 @@ public enum QuickInvitationParameters {
         counterparts: ["phone": "phone_numbers", "name": "(none: the current form has no name field)"])
     public static let legacy = Variant(
         name: .legacy, path: "/tickets/quick-invitation",
-        keys: ["phone", "reference", "name"],
+        keys: ["phone", "reference", "name", "description"],
         counterparts: ["phone_numbers": "phone", "email_addresses": "(none: use the current /quick-invitation)",
                        "service_key": "(none: use the current /quick-invitation)",
                        "read_only.service": "(none)", "read_only.recipients": "(none)"])
