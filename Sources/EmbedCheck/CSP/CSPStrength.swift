@@ -11,8 +11,19 @@ enum CSPStrength {
     /// from attacker-chosen text).
     static let broadSchemes: Set<String> = ["data", "http", "https", "blob", "filesystem"]
 
+    /// Analysed sets of policies by their texts: thousands of pages share a few sets.
+    private static let memo = SharedMemo<[String], [CSPWeakness]>(limit: 4096)
+
+    /// The weaknesses of the policies a browser enforces together (the analysis depends only on
+    /// each policy's parsed directives, `CSPPolicy.text`, so equal sets share one result).
     static func weaknesses(_ policies: [CSPPolicy]) -> [CSPWeakness] {
         guard !policies.isEmpty else { return [] }
+        let key = policies.map(\.text)
+        let small = key.reduce(0) { $0 + $1.utf8.count } <= CSPPolicy.maxMemoTextBytes
+        return memo.value(key, keep: small) { analyse(policies) }
+    }
+
+    static func analyse(_ policies: [CSPPolicy]) -> [CSPWeakness] {
         var found: [CSPWeakness] = []
         var restricts: [[CSPWeakness.Group]] = []
         for (index, policy) in policies.enumerated() {
