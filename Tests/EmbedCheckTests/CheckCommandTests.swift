@@ -110,5 +110,10 @@ struct CheckCommandTests {
         let unknown = try Self.run(["explain", "sandbox-escap"], in: root)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("did you mean 'sandbox-escape'?"))
+        // The `_headers` file's codes are not rules, but explain knows them.
+        let code = try Self.run(["explain", "headers-limit"], in: root)
+        #expect(code.status == 0)
+        #expect(code.stdout.hasPrefix("# headers-limit\n"))
+        #expect(try Self.run(["explain", "headers-syntx"], in: root).stderr.contains("did you mean 'headers-syntax'?"))
     }
 }

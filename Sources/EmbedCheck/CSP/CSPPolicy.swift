@@ -12,6 +12,18 @@ public struct CSPPolicy: Sendable {
     public let duplicates: [String]
     /// Directive names with characters no directive name has (browsers skip the directive).
     public let invalidNames: [String]
+    /// The policy as parsed, as text (directives in order, sources separated by one space):
+    /// equal for policies that differ only in spacing or in ignored duplicates.
+    public let text: String
+
+    /// Parsed policies by their text (a site repeats the same few on thousands of pages).
+    private static let memo = SharedMemo<String, CSPPolicy>(limit: 4096)
+    static let maxMemoTextBytes = 16 * 1024
+
+    /// `CSPPolicy(text)`, parsed once per distinct text of reasonable size.
+    static func parsed(_ text: String) -> CSPPolicy {
+        memo.value(text, keep: text.utf8.count <= maxMemoTextBytes) { CSPPolicy(text) }
+    }
 
     public init(_ text: String) {
         var seen: Set<String> = []
@@ -35,6 +47,7 @@ public struct CSPPolicy: Sendable {
         self.directives = directives
         self.duplicates = duplicates
         self.invalidNames = invalid
+        self.text = directives.map { $0.name + " " + $0.sources.joined(separator: " ") }.joined(separator: ";")
     }
 
     /// ASCII whitespace: TAB, LF, FF, CR, SPACE.

@@ -11,8 +11,19 @@ enum CSPStrength {
     /// from attacker-chosen text).
     static let broadSchemes: Set<String> = ["data", "http", "https", "blob", "filesystem"]
 
+    /// Analysed sets of policies by their texts: thousands of pages share a few sets.
+    private static let memo = SharedMemo<[String], [CSPWeakness]>(limit: 4096)
+
+    /// The weaknesses of the policies a browser enforces together (the analysis depends only on
+    /// each policy's parsed directives, `CSPPolicy.text`, so equal sets share one result).
     static func weaknesses(_ policies: [CSPPolicy]) -> [CSPWeakness] {
         guard !policies.isEmpty else { return [] }
+        let key = policies.map(\.text)
+        let small = key.reduce(0) { $0 + $1.utf8.count } <= CSPPolicy.maxMemoTextBytes
+        return memo.value(key, keep: small) { analyse(policies) }
+    }
+
+    static func analyse(_ policies: [CSPPolicy]) -> [CSPWeakness] {
         var found: [CSPWeakness] = []
         var restricts: [[CSPWeakness.Group]] = []
         for (index, policy) in policies.enumerated() {
@@ -104,8 +115,8 @@ enum CSPStrength {
         var found: [CSPWeakness] = []
         for token in directive.sources {
             guard let pattern = BypassPattern(token) else { continue }
-            var hit = pattern.firstMatch(in: CSPAllowlistBypasses.angular).map { ($0.host, "old AngularJS files") }
-            if hit == nil, let jsonp = pattern.firstMatch(in: CSPAllowlistBypasses.jsonp),
+            var hit = pattern.firstMatch(in: BypassPattern.angular).map { ($0.host, "old AngularJS files") }
+            if hit == nil, let jsonp = pattern.firstMatch(in: BypassPattern.jsonp),
                evalAllowed || !CSPAllowlistBypasses.jsonpNeedingEval.contains(jsonp.host) {
                 hit = (jsonp.host, "JSONP endpoints")
             }
@@ -121,7 +132,7 @@ enum CSPStrength {
         if let types = policy.directive("plugin-types"), !types.sources.map(\.asciiLowercased).contains("application/x-shockwave-flash") { return [] }
         guard !directive.sources.map(\.asciiLowercased).contains("'none'") else { return [] }
         return directive.sources.compactMap { token in
-            guard let pattern = BypassPattern(token), let hit = pattern.firstMatch(in: CSPAllowlistBypasses.flash) else { return nil }
+            guard let pattern = BypassPattern(token), let hit = pattern.firstMatch(in: BypassPattern.flash) else { return nil }
             return CSPWeakness(category: .flashBypass, policy: index, directive: directive.name, source: token, bypass: (hit.host, "Flash files"))
         }
     }
@@ -167,12 +178,26 @@ struct BypassPattern {
 
     struct Hit { var host: String }
 
-    func firstMatch(in urls: [String]) -> Hit? {
-        for entry in urls {
-            let rest = entry.hasPrefix("//") ? entry.dropFirst(2) : Substring(entry)
+    /// A bypass list's URL split into host (lowercased) and path, once per list.
+    struct Entry: Sendable {
+        var host: String
+        var path: String
+
+        init(_ url: String) {
+            let rest = url.hasPrefix("//") ? url.dropFirst(2) : Substring(url)
             let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-            let entryHost = rest[..<slash].asciiLowercased
-            let entryPath = slash == rest.endIndex ? "/" : String(rest[slash...])
+            host = rest[..<slash].asciiLowercased
+            path = slash == rest.endIndex ? "/" : String(rest[slash...])
+        }
+    }
+
+    static let angular = CSPAllowlistBypasses.angular.map(Entry.init)
+    static let jsonp = CSPAllowlistBypasses.jsonp.map(Entry.init)
+    static let flash = CSPAllowlistBypasses.flash.map(Entry.init)
+
+    func firstMatch(in entries: [Entry]) -> Hit? {
+        for entry in entries {
+            let entryHost = entry.host, entryPath = entry.path
             if anySubdomain {
                 guard entryHost.hasSuffix(host) else { continue }
             } else {

@@ -36,7 +36,7 @@ struct EnforcedPolicy {
     }
 
     /// The policy as parsed, as text (directives in order).
-    var text: String { policy.directives.map { $0.name + " " + $0.sources.joined(separator: " ") }.joined(separator: ";") }
+    var text: String { policy.text }
 
     /// Same policy text from the same place (the same header line serves several URL forms).
     var identity: String {
@@ -52,7 +52,7 @@ struct EnforcedPolicy {
         var policies: [EnforcedPolicy] = []
         for (value, line) in zip(csp.values, csp.lines) {
             for text in value.split(separator: ",") where !text.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                policies.append(EnforcedPolicy(policy: CSPPolicy(String(text)), source: .header(line: line, file: file, served: served.label)))
+                policies.append(EnforcedPolicy(policy: CSPPolicy.parsed(String(text)), source: .header(line: line, file: file, served: served.label)))
             }
         }
         return policies

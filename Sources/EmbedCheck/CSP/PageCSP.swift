@@ -15,7 +15,7 @@ struct PageCSP {
     init(metaElements: [PageElement]) {
         all = metaElements.compactMap { element in
             guard element.isHTML, PageCSP.isCSPMeta(element) else { return nil }
-            return Meta(element: element, policy: CSPPolicy(element.value("content") ?? ""))
+            return Meta(element: element, policy: CSPPolicy.parsed(element.value("content") ?? ""))
         }
         metas = all.filter { $0.element.inHead && $0.element.has("content") }
     }

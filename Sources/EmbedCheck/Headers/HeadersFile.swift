@@ -27,6 +27,13 @@ public struct HeadersFile: Sendable {
             self.line = line
             self.key = name.asciiLowercased
         }
+
+        init(name: String, value: String, line: Int, key: String) {
+            self.name = name
+            self.value = value
+            self.line = line
+            self.key = key
+        }
     }
 
     public struct Rule: Sendable {
@@ -118,10 +125,15 @@ public struct HeadersFile: Sendable {
                 problem(.error, "headers-syntax", "'\(HeadersText.display(name))' is not a header name", hint: "header names are letters, digits and - (Content-Security-Policy)", line: number, column: column)
                 continue
             }
-            // Equal values (one policy written for /p and /p.html) share one string.
-            let shared = interned[value] ?? value
-            interned[value] = shared
-            rules[rules.count - 1].headers.append(Header(name: name, value: shared, line: number))
+            // Equal names and values (one policy written for /p and /p.html) share one string:
+            // every file is kept for the whole run.
+            func intern(_ text: String) -> String {
+                if let known = interned[text] { return known }
+                interned[text] = text
+                return text
+            }
+            let sharedName = intern(name)
+            rules[rules.count - 1].headers.append(Header(name: sharedName, value: intern(value), line: number, key: intern(sharedName.asciiLowercased)))
         }
         for rule in rules where rule.headers.isEmpty && rule.detaches.isEmpty {
             problem(.warning, "headers-syntax", "rule \(HeadersText.display(rule.pattern)) sets no header", hint: "indent its header lines below it, or remove it", line: rule.line)

@@ -45,6 +45,29 @@ public struct HostHeaderRules: Sendable {
         self.host = host
         let read = host == .cloudflare ? Array(file.rules.prefix(HeadersFile.cloudflareRuleLimit)) : file.rules
         rules = read.map { ($0, PathPattern($0.pattern, host: host)) }
+        var literal: [[UInt8]: Int] = [:]
+        var other: [Int] = []
+        for (index, entry) in rules.enumerated() {
+            guard let pattern = entry.pattern else { continue }
+            // A path written twice: the later rules are tried one by one (rare).
+            if let path = pattern.literalPath, literal[path] == nil { literal[path] = index } else { other.append(index) }
+        }
+        literalRules = literal
+        otherRules = other
+    }
+
+    /// Rules whose pattern is one literal path (most of a generated file: `/agent`,
+    /// `/agent.html`), by that path: a page's request looks them up instead of trying each.
+    private let literalRules: [[UInt8]: Int]
+    /// The other rules (splats, placeholders, host names), tried one by one.
+    private let otherRules: [Int]
+
+    /// The indexes of the rules that apply to a request, in file order.
+    private func matchingRules(path: [UInt8], hostname: [UInt8]?) -> [Int] {
+        let other = otherRules.filter { rules[$0].pattern!.matches(path: path, hostname: hostname) }
+        guard let literal = literalRules[path] else { return other }
+        guard !other.isEmpty else { return [literal] }
+        return ([literal] + other).sorted()
     }
 
     /// The headers sent for a request of `path` (a URL path such as `/agent` or `/`, no query),
@@ -53,8 +76,8 @@ public struct HostHeaderRules: Sendable {
         var result: [String: EffectiveHeader] = [:]
         var detached: Set<String> = []
         let pathBytes = Array(path.utf8), hostBytes = hostname.map { Array($0.utf8) }
-        for (rule, pattern) in rules {
-            guard let pattern, pattern.matches(path: pathBytes, hostname: hostBytes) else { continue }
+        for index in matchingRules(path: pathBytes, hostname: hostBytes) {
+            let rule = rules[index].rule
             for header in rule.headers {
                 if var known = result[header.key] {
                     known.value += ", " + header.value
@@ -152,6 +175,12 @@ struct PathPattern: Sendable {
     }
 
     static func isAlpha(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    /// The path when the pattern is one literal path with no host name (it matches that path only).
+    var literalPath: [UInt8]? {
+        guard hostname == nil, path.count == 1, case .literal(let bytes) = path[0] else { return nil }
+        return bytes
+    }
 
     func matches(path: [UInt8], hostname: [UInt8]?) -> Bool {
         if let pattern = self.hostname {

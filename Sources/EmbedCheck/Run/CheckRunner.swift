@@ -30,6 +30,7 @@ public struct CheckRunner: Sendable {
     }
 
     public func checkFile(_ path: String) -> FileResult {
+        defer { headers.pageDone(path) }
         switch FileReader.contents(of: path) {
         case .failure(let diagnostic):
             return FileResult(file: path, diagnostics: [diagnostic], unreadable: true)

@@ -64,7 +64,15 @@ struct MarkupNames {
         (.passedByListItem, "address div p"),
     ]
 
+    /// Every page starts from the same table: built once, copied (copy-on-write) per page.
+    /// Building it per page cost more than the rest of `MarkupLimits`.
+    private static let initial = MarkupNames(building: ())
+
     init() {
+        self = Self.initial
+    }
+
+    private init(building: Void) {
         for name in Self.known { _ = intern(Array(name.utf8)) }
         for (cls, list) in Self.classLists {
             for name in list.split(separator: " ") where Self.gumboKnows(Array(name.utf8)) {
