@@ -47,27 +47,12 @@ enum TenantFilePolicy {
                                     at: SourceLocation(file: file, line: 1, column: 1), hint: hint))
             } else if ext == "svg", let bytes = svgBytes(asset, sha256) {
                 if let problem = SVGScriptScan.firstProblem(in: bytes) {
-                    let (line, column) = position(of: problem.offset, in: bytes)
+                    let (line, column) = SourceText.lineAndColumn(ofByte: problem.offset, in: bytes)
                     found.append(.error(code, "SVG '\(asset.relativePath)' holds \(problem.reason): opened on its own, it could run script on the tenant's origin",
                                         at: SourceLocation(file: file, line: line, column: column), hint: svgHint))
                 }
             }
         }
         return found
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for b in bytes.prefix(offset) {
-            if b == 0x0A {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }
