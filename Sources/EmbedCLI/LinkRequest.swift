@@ -1,189 +1,159 @@
 import EmbedConfig
 import EmbedCore
 import EmbedVendors
-import Foundation
 
-/// Turns `embedsmith link` options into the same validated config the generator reads (a
-/// tenant and an `embed` block, written as YAML with one option per line), runs the same
-/// builders, and maps every diagnostic back to the option that caused it.
+/// One `embedsmith link KIND` invocation: its arguments read against `LinkOptions`, turned into
+/// the validated tenant and options the generator reads, built by the component's own builder.
 struct LinkRequest {
-    struct Line {
-        var option: String
-        var yaml: String
+    enum Problem: Error { case usage(String) }
+
+    let options: LinkOptions
+    /// Each occurrence: the option and its value, in command-line order.
+    var given: [(option: LinkOptions.Option, value: String)] = []
+
+    init(_ options: LinkOptions, arguments: [String]) throws(Problem) {
+        self.options = options
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            guard argument.hasPrefix("--") else { throw .usage("unexpected argument '\(DisplayText.excerpt(argument))'") }
+            var name = String(argument.dropFirst(2)), value: String? = nil
+            if let eq = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let option = options.options.first(where: { $0.name == name }) else {
+                var message = "unknown option '--\(DisplayText.excerpt(name))' for 'link \(options.component.kind)'"
+                if let guess = Suggestion.closest(to: name, in: options.options.map(\.name)) { message += " (did you mean '--\(guess)'?)" }
+                throw .usage(message)
+            }
+            if value == nil {
+                index += 1
+                guard index < arguments.count else { throw .usage("missing value for '--\(name)'") }
+                value = arguments[index]
+            }
+            if case .list = option.type {} else if given.contains(where: { $0.option.name == name }) {
+                throw .usage("'--\(name)' is given more than once")
+            }
+            given.append((option, value!))
+            index += 1
+        }
     }
 
-    var kind: String
-    var html: Bool
-    var tenantLines: [Line] = []
-    var blockLines: [Line] = []
+    /// The tenant: a placeholder name and base URL, and the tenant options.
+    func tenantNode() -> YAMLNode {
+        var root = tree(.tenant)
+        root.insert(["name"], .scalar(.init(string: "link", style: .plain, mark: Self.unnamed)), line: 0)
+        root.insert(["baseURL"], .scalar(.init(string: "https://link.invalid/", style: .plain, mark: Self.unnamed)), line: 0)
+        return root.node
+    }
 
-    init(command c: LinkCommand) {
-        kind = c.kind
-        html = c.html
-        func text(_ v: String?) -> String? { v.map { ScriptJSON.encode(.string($0)) } }
-        func raw(_ v: String?) -> String? { v.map { ["true", "false"].contains($0) || Int($0) != nil ? $0 : ScriptJSON.encode(.string($0)) } }
-        func list(_ values: [String]) -> String? {
-            let items = values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            return items.isEmpty ? nil : "[" + items.map { ScriptJSON.encode(.string($0)) }.joined(separator: ", ") + "]"
+    func blockNode() -> YAMLNode { tree(.block).node }
+
+    /// Marks of nodes no option wrote: column 1, which `mapped` never attributes to an option.
+    static let unnamed = YAMLNode.Mark(line: 0, column: 1)
+
+    private func tree(_ target: LinkOptions.Target) -> NodeTree {
+        var root = NodeTree()
+        for (number, entry) in given.enumerated() where entry.option.target == target {
+            let mark = YAMLNode.Mark(line: number + 1, column: 2)
+            root.insert(entry.option.path, Self.values(entry.value, as: entry.option.type, mark: mark), line: number + 1)
         }
-        func block(_ option: String, _ key: String, _ value: String?) { if let value { blockLines.append(Line(option: option, yaml: "\(key): \(value)")) } }
-        func tenant(_ option: String, _ path: String, _ value: String?) { if let value { tenantLines.append(Line(option: option, yaml: "\(path)=\(value)")) } }
+        return root
+    }
 
-        switch c.kind {
-        case "quick-invitation":
-            block("--label", "label", text(c.label))
-            block("--variant", "variant", text(c.variant))
-            block("--reference", "reference", text(c.reference))
-            block("--service-key", "serviceKey", text(c.serviceKey))
-            block("--phone-numbers", "phones", list(c.phoneNumbers))
-            block("--email-addresses", "emails", list(c.emailAddresses))
-            if c.readOnlyService != nil || c.readOnlyRecipients != nil {
-                var parts: [String] = []
-                if let v = raw(c.readOnlyService) { parts.append("service: \(v)") }
-                if let v = raw(c.readOnlyRecipients) { parts.append("recipients: \(v)") }
-                block(c.readOnlyService != nil ? "--read-only-service" : "--read-only-recipients", "readOnly", "{ " + parts.joined(separator: ", ") + " }")
+    /// A value as the node YAML would have composed: booleans and integers plain, the rest
+    /// quoted text; list options split at commas (and merged when repeated, see `NodeTree`).
+    static func values(_ text: String, as type: SchemaType, mark: YAMLNode.Mark) -> YAMLNode {
+        switch type {
+        case .list(.object(let item), _):
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            let names = item.fields.map(\.name)
+            var pairs: [(YAMLNode, YAMLNode)] = []
+            for (offset, part) in parts.enumerated() where offset < names.count {
+                pairs.append((.scalar(.init(string: names[offset], style: .plain, mark: mark)), .scalar(.init(string: part, style: .doubleQuoted, mark: mark))))
             }
-            block("--phone", "phone", c.phone.count > 1 ? list(c.phone) : text(c.phone.first))
-            block("--name", "name", text(c.name))
-        case "web-agent":
-            tenant("--api-key", "apizee.apiKey", text(c.apiKey))
-            tenant("--url", "apizee.webAgent.url", text(c.url))
-            for (option, key, value) in [("--cloud-url", "cloudUrl", c.cloudUrl), ("--guest-url", "guestUrl", c.guestUrl),
-                                         ("--invitation-service-url", "invitationServiceUrl", c.invitationServiceUrl),
-                                         ("--installation-id", "installationId", c.installationId), ("--user-id", "userId", c.userId),
-                                         ("--log-level", "logLevel", c.logLevel)] {
-                tenant(option, "apizee.webAgent.\(key)", text(value))
-            }
-            tenant("--call-stats-monitoring-interval", "apizee.webAgent.callStatsMonitoringInterval", raw(c.callStatsMonitoringInterval))
-            block("--conversation", "conversation", text(c.conversation))
-            block("--agent-name", "agentName", text(c.agentName))
-            if c.guestName != nil || c.guestPhone != nil {
-                var parts: [String] = []
-                if let v = text(c.guestName) { parts.append("name: \(v)") }
-                if let v = text(c.guestPhone) { parts.append("phone: \(v)") }
-                block(c.guestName != nil ? "--guest-name" : "--guest-phone", "guest", "{ " + parts.joined(separator: ", ") + " }")
-            }
-            block("--audio", "audio", raw(c.audio))
-            block("--connect", "connect", raw(c.connect))
-            block("--join", "join", raw(c.join))
-            block("--locale", "locale", text(c.locale))
-            block("--title", "title", text(c.title))
-        case "apizee-embed":
-            tenant("--identification-key", "apizee.embed.identificationKey", text(c.identificationKey))
-            tenant("--installation-id", "apizee.embed.installationId", text(c.installationId))
-            tenant("--url", "apizee.embed.url", text(c.url))
-            block("--conversation", "conversation", text(c.conversation))
-            block("--guest-phone", "guestPhone", text(c.guestPhone))
-            block("--locale", "locale", text(c.locale))
-            block("--title", "title", text(c.title))
-            if !c.externalReference.isEmpty {
-                let items = c.externalReference.map { pair -> String in
-                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                    return "{ name: \(ScriptJSON.encode(.string(parts.first ?? ""))), reference: \(ScriptJSON.encode(.string(parts.count > 1 ? parts[1] : ""))) }"
-                }
-                block("--external-reference", "externalReferences", "[" + items.joined(separator: ", ") + "]")
-            }
-        case "chatapp":
-            tenant("--license-id", "chatapp.licenseId", raw(c.licenseId))
-            tenant("--messengers", "chatapp.messengers", list(c.messengers))
-            tenant("--sandbox", "chatapp.sandbox", text(c.sandbox))
-            block("--messenger", "messenger", text(c.messenger))
-            block("--phone", "phones", list(c.phone))
-            block("--dialog-id", "dialogIds", list(c.dialogId))
-            block("--display", "display", text(c.display))
-            block("--label", "label", text(c.label))
-            block("--title", "title", text(c.title))
+            return .sequence(.init(nodes: [.mapping(.init(pairs: pairs, mark: mark))], mark: mark))
+        case .list(let item, _):
+            let items = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            return .sequence(.init(nodes: items.map { scalar($0, as: item, mark: mark) }, mark: mark))
         default:
-            tenant("--script-id", "engage.scriptId", text(c.scriptId))
+            return scalar(text, as: type, mark: mark)
         }
     }
 
-    /// Builder errors about a missing tenant setting, and the option that provides it.
-    static let missingSettingOptions = [
-        "web-agent-api-key-missing": "--api-key",
-        "apizee-embed-key-missing": "--identification-key",
-        "apizee-embed-conversation-missing": "--conversation",
-        "engage-script-id-missing": "--script-id",
-        "chatapp-employee-without-token": "no --crm-domain/--employee-ext-code: they need a live token",
-    ]
-
-    /// `a.b.c=v` lines → nested YAML, remembering which YAML line each option wrote.
-    static func tenantYAML(_ lines: [Line]) -> (String, [Int: String]) {
-        var yaml = "name: link\nbaseURL: \"https://link.invalid/\"\n"
-        var lineOptions: [Int: String] = [:]
-        var written: [String] = []
-        var lineCount = 2
-        for line in lines {
-            let eq = line.yaml.firstIndex(of: "=")!
-            let path = line.yaml[..<eq].split(separator: ".").map(String.init)
-            let value = String(line.yaml[line.yaml.index(after: eq)...])
-            for depth in 0..<(path.count - 1) {
-                let prefix = path[...depth].joined(separator: ".")
-                if !written.contains(prefix) {
-                    yaml += String(repeating: "  ", count: depth) + path[depth] + ":\n"
-                    lineCount += 1
-                    written.append(prefix)
-                }
-            }
-            yaml += String(repeating: "  ", count: path.count - 1) + path.last! + ": " + value + "\n"
-            lineCount += 1
-            lineOptions[lineCount] = line.option
+    static func scalar(_ text: String, as type: SchemaType, mark: YAMLNode.Mark) -> YAMLNode {
+        switch type {
+        case .boolean, .integer: return .scalar(.init(string: text, style: .plain, mark: mark))
+        default: return .scalar(.init(string: text, style: .doubleQuoted, mark: mark))
         }
-        return (yaml, lineOptions)
     }
 
-    func build() -> Result<String, DiagnosticList> {
-        // Tenant: sort so that nested keys of one section are adjacent.
-        let sortedTenant = tenantLines.sorted { $0.yaml.prefix(while: { $0 != "=" }) < $1.yaml.prefix(while: { $0 != "=" }) }
-        let (tenantText, tenantOptions) = Self.tenantYAML(sortedTenant)
-        let (tenantOrNil, tenantProblems) = TenantLoader.load(data: Data(tenantText.utf8), file: "<tenant>", id: "link")
-        let blockOptions = Dictionary(uniqueKeysWithValues: blockLines.enumerated().map { ($0.offset + 1, $0.element.option) })
-        // Diagnostics name the synthetic files `<tenant>` and `<options>`: report the option instead.
-        func mapped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-            diagnostics.filter { $0.severity == .error }.map { d in
+    /// Builds what `link` prints; every problem names the option that caused it.
+    func build(html: Bool) -> Result<String, DiagnosticList> {
+        let spec = options.component.link
+        func mapped(_ diagnostics: [Diagnostic]) -> DiagnosticList {
+            DiagnosticList(diagnostics.filter { $0.severity == .error }.map { d in
                 var copy = d
-                let table = d.location?.file == "<tenant>" ? tenantOptions : blockOptions
-                // Column 1 is a mapping itself (a missing key), not the value of an option.
-                if let location = d.location, location.column > 1, let option = table[location.line] {
-                    copy.message = "\(option): " + d.message
+                if let location = d.location, location.column > 1, location.line >= 1, location.line <= given.count {
+                    copy.message = "--\(given[location.line - 1].option.name): " + d.message
                 }
-                if let option = Self.missingSettingOptions[d.code] { copy.hint = "pass \(option)" }
+                if let hint = spec?.missingSettingHints[d.code] { copy.hint = hint }
                 copy.location = nil
                 return copy
-            }
+            })
         }
-        guard let tenant = tenantOrNil else { return .failure(DiagnosticList(mapped(tenantProblems))) }
-
-        let blockText = blockLines.map(\.yaml).joined(separator: "\n") + "\n"
-        let schema = ComponentSchemas.byKind[kind]!
+        let (tenantOrNil, tenantProblems) = TenantLoader.load(node: tenantNode(), file: "<tenant>", id: "link", schema: ComponentRegistry.tenantSchema)
+        guard let tenant = tenantOrNil else { return .failure(mapped(tenantProblems)) }
         var validator = SchemaValidator(file: "<options>")
-        let options: ConfigObject
-        switch YAMLLoader.load(text: blockText, file: "<options>") {
-        case .failure(let d): return .failure(DiagnosticList(mapped([d])))
-        case .success(let node): options = validator.validateDocument(node, schema: schema, what: "options")
+        let block = validator.validateDocument(blockNode(), schema: options.component.optionsSchema, what: "options")
+        if validator.diagnostics.hasErrors { return .failure(mapped(validator.diagnostics)) }
+        switch ComponentRegistry.linkTarget(kind: options.component.kind, options: block, context: ComponentContext(tenant: tenant)) {
+        case .success(let target?): return .success(html ? target.html : target.url)
+        case .success(nil): return .failure([.error("link-unknown-kind", "'\(options.component.kind)' has no link")])
+        case .failure(let list): return .failure(mapped(list.diagnostics))
         }
-        if validator.diagnostics.hasErrors { return .failure(DiagnosticList(mapped(validator.diagnostics))) }
-        let context = ComponentContext(tenant: tenant)
-        let result: Result<(url: String, html: String), DiagnosticList>
-        switch kind {
-        case "quick-invitation":
-            result = QuickInvitation.build(options: options, context: context).map { link in
-                ((try? link.url().string) ?? "", link.output(context: context).html.markup)
+    }
+}
+
+/// A mapping under construction: nested keys create nested mappings; a list option given again
+/// appends to its list.
+private struct NodeTree {
+    var keys: [String] = []
+    var children: [String: Child] = [:]
+    var line = 0
+
+    indirect enum Child {
+        case leaf(YAMLNode)
+        case tree(NodeTree)
+    }
+
+    mutating func insert(_ path: [String], _ value: YAMLNode, line: Int) {
+        let key = path[0]
+        if !keys.contains(key) { keys.append(key) }
+        if path.count == 1 {
+            if case .leaf(.sequence(let old))? = children[key], case .sequence(let new) = value {
+                children[key] = .leaf(.sequence(.init(nodes: old.nodes + new.nodes, mark: old.mark)))
+            } else {
+                children[key] = .leaf(value)
             }
-        case "web-agent":
-            result = WebAgentFrame.build(options: options, context: context).map { ($0.url.string, $0.output(context: context).html.markup) }
-        case "apizee-embed":
-            result = ApizeeEmbedFrame.build(options: options, context: context).map { ($0.url.string, $0.output(context: context).html.markup) }
-        case "chatapp":
-            result = ChatAppEmbed.build(options: options, context: context).map { ($0.url.string, $0.output(context: context).html.markup) }
-        default:
-            result = EngageWebChat.build(options: options, context: context).map { chat in
-                (chat.script.string, HTMLElement("script", [("src", .url(chat.script)), ("defer", .present)]).html.markup)
+            return
+        }
+        var subtree: NodeTree
+        if case .tree(let existing)? = children[key] { subtree = existing } else { subtree = NodeTree(); subtree.line = line }
+        subtree.insert(Array(path.dropFirst()), value, line: line)
+        children[key] = .tree(subtree)
+    }
+
+    var node: YAMLNode {
+        let mark = YAMLNode.Mark(line: line, column: 1)
+        return .mapping(.init(pairs: keys.map { key in
+            let value: YAMLNode
+            switch children[key]! {
+            case .leaf(let node): value = node
+            case .tree(let tree): value = tree.node
             }
-        }
-        switch result {
-        case .success(let built): return .success(html ? built.html : built.url)
-        case .failure(let list): return .failure(DiagnosticList(mapped(list.diagnostics)))
-        }
+            return (.scalar(.init(string: key, style: .plain, mark: mark)), value)
+        }, mark: mark))
     }
 }

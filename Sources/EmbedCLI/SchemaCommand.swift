@@ -1,5 +1,5 @@
 import ArgumentParser
-import EmbedConfig
+import EmbedVendors
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +18,6 @@ struct SchemaCommand: ParsableCommand {
     }
 
     func run() throws {
-        print(JSONSchemaExport.document(for: target))
+        print(ComponentRegistry.jsonSchema(for: target))
     }
 }

@@ -46,7 +46,7 @@ struct TenantBuilder {
         var result = Result(diagnostics: inputs.diagnostics, inputs: ManifestChunk(entries: inputs.hashes))
         let id = source.id
         guard let configData = inputs.config else { return result }
-        let (configOrNil, configDiagnostics) = TenantLoader.load(data: configData, file: source.configDisplayPath, id: id, allowLoopbackHTTP: dev)
+        let (configOrNil, configDiagnostics) = ComponentRegistry.loadTenant(data: configData, file: source.configDisplayPath, id: id, allowLoopbackHTTP: dev)
         result.diagnostics += configDiagnostics
         guard let tenant = configOrNil else { return result }
         let context = ComponentContext(tenant: tenant, allowLoopbackHTTP: dev)

@@ -4,55 +4,20 @@ import Foundation
 import Testing
 
 @Suite struct TenantLoaderTests {
+    /// The site's own keys; vendor sections are the registry's (EmbedVendorsTests/TenantSectionsTests).
+    static let schema = TenantSchema.tenant(vendorSections: [])
+
     func diagnostics(_ yaml: String) -> [String] {
-        TenantLoader.load(data: Data(yaml.utf8), file: "content/acme/tenant.yaml", id: "acme").1.map { $0.description.components(separatedBy: "\n")[0] }
+        TenantLoader.load(data: Data(yaml.utf8), file: "content/acme/tenant.yaml", id: "acme", schema: Self.schema).1.map { $0.description.components(separatedBy: "\n")[0] }
     }
 
     @Test func validTenantLoadsWithDefaults() throws {
-        let (config, problems) = TenantLoader.load(data: Data("name: Acme\nbaseURL: https://a.example/\n".utf8), file: "t.yaml", id: "acme")
+        let (config, problems) = TenantLoader.load(data: Data("name: Acme\nbaseURL: https://a.example/\n".utf8), file: "t.yaml", id: "acme", schema: Self.schema)
         #expect(problems.isEmpty)
         let tenant = try #require(config)
         #expect(tenant.locale == "en")
         #expect(tenant.primaryColor == "#0b5fff")
         #expect(tenant.frameAncestors == ["'none'"])
-    }
-
-    @Test func everyProblemIsReportedNotOnlyTheFirst() {
-        #expect(diagnostics("""
-        name: Acme
-        baseURL: https://a.example/
-        apizee:
-          webAgent:
-            convrsation: x
-            audio: yes
-            logLevel: verbose
-          quickInvitation:
-            serviceKey: short
-        theme:
-          primaryColor: blue
-        """) == [
-            "content/acme/tenant.yaml:5:5: error: unknown key 'convrsation' (did you mean 'conversation'?) [config-unknown-key]",
-            "content/acme/tenant.yaml:6:12: error: 'apizee.webAgent.audio' must be true or false, found 'yes' [config-type]",
-            "content/acme/tenant.yaml:7:15: error: 'apizee.webAgent.logLevel' must be one of 'debug', 'info', 'warn', 'error', found 'verbose' [config-enum]",
-            "content/acme/tenant.yaml:9:17: error: 'apizee.quickInvitation.serviceKey' must be 32 letters or digits, found 'short' [config-value]",
-            "content/acme/tenant.yaml:11:17: error: 'theme.primaryColor' must be a color like '#0b5fff', found 'blue' [config-color]",
-        ])
-    }
-
-    @Test func secretsAreRefusedWithARunTimeHint() {
-        let (_, problems) = TenantLoader.load(data: Data("""
-        name: Acme
-        baseURL: https://a.example/
-        chatapp:
-          access_token: abcdef
-          tokenEndpoint: /api/chatapp/token
-        """.utf8), file: "t.yaml", id: "acme")
-        #expect(problems.map(\.code) == ["config-secret"])
-        #expect(problems.first?.location == SourceLocation(file: "t.yaml", line: 4, column: 3))
-        #expect(problems.first?.hint?.contains("at run time") == true)
-        #expect(diagnostics("name: \"Bearer abc.def\"\nbaseURL: https://a.example/") == [
-            "content/acme/tenant.yaml:1:7: error: 'name' looks like a bearer token; secrets cannot be written into a static site [config-secret]",
-        ])
     }
 
     @Test(arguments: [
@@ -66,33 +31,27 @@ import Testing
         ("name: Acme\nbaseURL: https://a.example/help", "config-base-url", "2:10"),
     ])
     func yamlProblemsAreLocated(yaml: String, code: String, position: String) {
-        let (_, problems) = TenantLoader.load(data: Data(yaml.utf8), file: "t.yaml", id: "acme")
+        let (_, problems) = TenantLoader.load(data: Data(yaml.utf8), file: "t.yaml", id: "acme", schema: Self.schema)
         let match = problems.first { $0.code == code }
         #expect(match != nil, "\(problems)")
         if let location = match?.location { #expect("\(location.line):\(location.column)" == position) }
     }
 
-    @Test func sessionRecordingIsRefused() {
-        #expect(diagnostics("name: Acme\nbaseURL: https://a.example/\napizee:\n  webAgent:\n    lRAppID: abc/app\n") == [
-            "content/acme/tenant.yaml:5:5: error: 'apizee.webAgent.lRAppID' is not supported: it starts third-party session recording (LogRocket) of the agent app; embedsmith never emits it [config-refused]",
-        ])
-    }
-
     @Test func invalidUTF8IsLocated() {
         var data = Data("name: Acme\nbaseURL: https://a.example/\ntheme: { logo: \"".utf8)
         data.append(contentsOf: [0xC3, 0x28])
-        let (_, problems) = TenantLoader.load(data: data, file: "t.yaml", id: "acme")
+        let (_, problems) = TenantLoader.load(data: data, file: "t.yaml", id: "acme", schema: Self.schema)
         #expect(problems.map(\.description).first?.hasPrefix("t.yaml:3:17: error: file is not valid UTF-8 (byte 0xC3)") == true)
     }
 
     @Test func aLeadingByteOrderMarkIsAccepted() {
         var data = Data([0xEF, 0xBB, 0xBF])
         data.append(Data("name: Acme\nbaseURL: https://a.example/\n".utf8))
-        #expect(TenantLoader.load(data: data, file: "t.yaml", id: "acme").0 != nil)
+        #expect(TenantLoader.load(data: data, file: "t.yaml", id: "acme", schema: Self.schema).0 != nil)
     }
 
     @Test func tenantFolderNamesBecomeURLsSoTheyAreChecked() {
-        let (_, problems) = TenantLoader.load(data: Data("name: A\nbaseURL: https://a.example/".utf8), file: "t.yaml", id: "Acme Corp")
+        let (_, problems) = TenantLoader.load(data: Data("name: A\nbaseURL: https://a.example/".utf8), file: "t.yaml", id: "Acme Corp", schema: Self.schema)
         #expect(problems.map(\.code) == ["tenant-id"])
     }
 }

@@ -47,10 +47,10 @@ import Foundation
 
     @Test func reportToIsReadFromTenantYAML() throws {
         let yaml = "name: T\nbaseURL: https://t.example/\nsecurity:\n  reportTo: https://reports.t.example/csp\n"
-        let (config, diagnostics) = TenantLoader.load(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
+        let (config, diagnostics) = ComponentRegistry.loadTenant(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
         #expect(diagnostics.isEmpty)
         #expect(config?.reportTo == "https://reports.t.example/csp")
-        let (_, refused) = TenantLoader.load(data: Data((yaml + "").replacingOccurrences(of: "https://reports", with: "http://reports").utf8), file: "tenant.yaml", id: "t")
+        let (_, refused) = ComponentRegistry.loadTenant(data: Data((yaml + "").replacingOccurrences(of: "https://reports", with: "http://reports").utf8), file: "tenant.yaml", id: "t")
         #expect(refused.contains { $0.severity == .error })
     }
 }

@@ -49,7 +49,7 @@ import Testing
         let t = try tenant("name: G\nbaseURL: https://g.example/\nchatapp:\n" + tenantExtra)
         let node = try YAMLLoader.load(text: block, file: "p.md").get()
         var validator = SchemaValidator(file: "p.md")
-        let object = validator.validateDocument(node, schema: ComponentSchemas.chatapp, what: "block")
+        let object = validator.validateDocument(node, schema: ChatAppEmbed.optionsSchema, what: "block")
         #expect(validator.diagnostics.isEmpty, "\(validator.diagnostics)")
         return ChatAppEmbed.build(options: object, context: ComponentContext(tenant: t))
     }
@@ -74,8 +74,9 @@ import Testing
         let dialog = try build("  licenseId: 1\n  tokenEndpoint: /api/chatapp/token\n", "display: iframe").get()
         let output = dialog.output(context: ComponentContext(tenant: try tenant("name: G\nbaseURL: https://g.example/")))
         #expect(!output.html.markup.contains(" src="))
-        #expect(output.chatapp == ["frameId": "es-frame-1", "origin": "https://dialogs.pro", "src": "https://dialogs.pro/?api%5Blicense_id%5D=1",
-                                   "tokenEndpoint": "/api/chatapp/token"])
+        #expect(output.bridge.chatapp == [ChatAppTokenSettings(frameId: "es-frame-1", origin: "https://dialogs.pro", src: "https://dialogs.pro/?api%5Blicense_id%5D=1",
+                                                       tokenEndpoint: "/api/chatapp/token")])
+        #expect(output.features == [.chatapp])
         #expect(output.csp.connectSources == ["'self'"])
     }
 
@@ -85,28 +86,5 @@ import Testing
         #expect(a.diagnostics[0].message.contains("did you mean 'grWhatsApp'"))
         guard case .failure(let b) = try build("  crmDomain: acme.bitrix24.example\n  employeeExtCode: \"42\"\n", "display: link") else { Issue.record("accepted"); return }
         #expect(b.diagnostics.map(\.code) == ["chatapp-employee-without-token"])
-    }
-}
-
-@Suite struct EngageAndTimelineTests {
-    @Test func engageLoadsTheTenantScriptDeferredWithCobrowseButtons() throws {
-        let t = try tenant("name: G\nlocale: fr\nbaseURL: https://g.example/\nengage:\n  scriptId: 5c593c728b02502bc3f8ffe1\n  cobrowse: true\n  labels: [vip]\n")
-        let output = try EngageWebChat.build(options: ConfigObject(location: SourceLocation(file: "p", line: 1, column: 1)),
-                                             context: ComponentContext(tenant: t)).get().output(context: ComponentContext(tenant: t))
-        #expect(output.headScripts.map(\.string) == ["https://cdn.chatvisor.com/cdn/js/5c593c728b02502bc3f8ffe1.js"])
-        #expect(output.html.markup.contains("data-embedsmith-cobrowse=\"start\" disabled>Démarrer la co-navigation</button>"))
-        #expect(output.engage == ["labels": ["vip"], "checkVisibility": false, "cobrowse": true])
-        #expect(output.csp.scriptSources == ["https://cdn.chatvisor.com"])
-    }
-
-    @Test func timelineNeedsAnEndpointWithTheTicketPlaceholder() throws {
-        let at = ConfigObject(location: SourceLocation(file: "p", line: 1, column: 1))
-        let without = try tenant("name: A\nbaseURL: https://a.example/\napizee:\n  sessionEvents:\n    endpoint: /api/events\n")
-        guard case .failure(let list) = SessionTimeline.build(options: at, context: ComponentContext(tenant: without)) else { Issue.record("accepted"); return }
-        #expect(list.diagnostics.map(\.code) == ["timeline-endpoint-placeholder"])
-        let with = try tenant("name: A\nbaseURL: https://a.example/\napizee:\n  sessionEvents:\n    endpoint: /api/t/{ticketId}/events\n")
-        let output = try SessionTimeline.build(options: at, context: ComponentContext(tenant: with)).get().output(context: ComponentContext(tenant: with))
-        #expect(output.timeline == ["containerId": "es-timeline-1", "endpoint": "/api/t/{ticketId}/events"])
-        #expect(output.csp.connectSources == ["'self'"])
     }
 }

@@ -4,20 +4,6 @@ import EmbedCore
 import Foundation
 import Testing
 
-/// Builds validated options the way a page's `embed` block would.
-func options(_ yaml: String, schema: ObjectSchema = ComponentSchemas.quickInvitation) throws -> ConfigObject {
-    let node = try YAMLLoader.load(text: yaml, file: "page.md").get()
-    var validator = SchemaValidator(file: "page.md")
-    let object = validator.validateDocument(node, schema: schema, what: "block")
-    #expect(validator.diagnostics.isEmpty, "\(validator.diagnostics)")
-    return object
-}
-
-func tenant(_ yaml: String) throws -> TenantConfig {
-    let (config, diagnostics) = TenantLoader.load(data: Data(yaml.utf8), file: "tenant.yaml", id: "acme")
-    return try #require(config, "\(diagnostics)")
-}
-
 @Suite struct QuickInvitationTests {
     let acme: TenantConfig
     init() throws {
@@ -78,7 +64,7 @@ func tenant(_ yaml: String) throws -> TenantConfig {
     @Test func referenceLongerThan50IsRefusedAtLoad() throws {
         let node = try YAMLLoader.load(text: "reference: \(String(repeating: "x", count: 51))", file: "p.md", firstLine: 10).get()
         var validator = SchemaValidator(file: "p.md", lineOffset: 9)
-        _ = validator.validateDocument(node, schema: ComponentSchemas.quickInvitation, what: "block")
+        _ = validator.validateDocument(node, schema: QuickInvitation.optionsSchema, what: "block")
         #expect(validator.diagnostics.map(\.description) == ["p.md:10:12: error: 'reference' is 51 characters long; the limit is 50 [config-too-long]"])
         #expect(try url("reference: \(String(repeating: "y", count: 50))").hasSuffix(String(repeating: "y", count: 50) + "&service_key=0123456789abcdef0123456789abcdef&read_only.service=true"))
     }
@@ -87,40 +73,5 @@ func tenant(_ yaml: String) throws -> TenantConfig {
         let link = try QuickInvitation.build(options: options("label: \"<Call> & co\""), context: ComponentContext(tenant: acme)).get()
         let html = link.output(context: ComponentContext(tenant: acme)).html.markup
         #expect(html.hasPrefix("<a class=\"es-button es-quick-invitation\" href=\"https://cloud.apizee.com/quick-invitation?service_key=0123456789abcdef0123456789abcdef&amp;read_only.service=true\" target=\"_blank\" rel=\"noopener noreferrer\">&lt;Call&gt; &amp; co<span"))
-    }
-}
-
-@Suite struct RoomLinkTests {
-    func build(_ url: String, consoleHost: String? = nil) throws -> Result<RoomLink, DiagnosticList> {
-        var yaml = "name: Acme\nbaseURL: https://a.example/\n"
-        if let consoleHost { yaml += "apizee:\n  console:\n    host: \(consoleHost)\n" }
-        let t = try tenant(yaml)
-        let node = try YAMLLoader.load(text: "url: \"\(url)\"", file: "p.md").get()
-        var validator = SchemaValidator(file: "p.md")
-        let object = validator.validateDocument(node, schema: ComponentSchemas.roomLink, what: "block")
-        if validator.diagnostics.hasErrors { return .failure(DiagnosticList(validator.diagnostics)) }
-        return RoomLink.build(options: object, context: ComponentContext(tenant: t))
-    }
-
-    @Test(arguments: ["https://cloud.apizee.com/room/1", "https://app.apizee.com/x?y=1"])
-    func apizeeHostsAreAccepted(url: String) throws {
-        #expect(try build(url).get().url.string == url)
-    }
-
-    @Test func theTenantConsoleHostIsAccepted() throws {
-        #expect(try build("https://apizee.acme.example/room/2", consoleHost: "apizee.acme.example").get().url.host == "apizee.acme.example")
-    }
-
-    @Test(arguments: [
-        ("https://evil.example/room", "url-host-not-allowed"),
-        ("https://evil.example\\\\@cloud.apizee.com/", "url-host-not-allowed"),
-        ("http://cloud.apizee.com/room", "url-not-https"),
-        ("https://user:pw@cloud.apizee.com/", "config-secret"),
-        ("javascript:alert(1)//cloud.apizee.com", "url-not-https"),
-        ("https://cloud.apizee.com.evil.example/", "url-host-not-allowed"),
-    ])
-    func otherURLsAreRefused(url: String, code: String) throws {
-        guard case .failure(let list) = try build(url) else { Issue.record("\(url) accepted"); return }
-        #expect(list.diagnostics.map(\.code) == [code])
     }
 }

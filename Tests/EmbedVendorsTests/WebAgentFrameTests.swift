@@ -6,7 +6,7 @@ import Testing
 @Suite struct WebAgentFrameTests {
     func build(_ webAgent: String) throws -> Result<WebAgentFrame, DiagnosticList> {
         let t = try tenant("name: D\nbaseURL: https://d.example/\napizee:\n  apiKey: k\n  webAgent:\n" + webAgent)
-        return WebAgentFrame.build(options: try options("{}", schema: ComponentSchemas.webAgent), context: ComponentContext(tenant: t))
+        return WebAgentFrame.build(options: try options("{}", schema: WebAgentFrame.optionsSchema), context: ComponentContext(tenant: t))
     }
 
     /// The published app speaks the current protocol only: with it, every 2023-07 message is

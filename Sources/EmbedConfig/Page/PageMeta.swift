@@ -13,8 +13,9 @@ public struct PageMeta: Sendable {
 }
 
 public enum PageMetaLoader {
-    /// `yaml` is the text between the fences; `firstLine` its first line in the page file.
-    public static func load(yaml: String?, file: String, firstLine: Int) -> (PageMeta?, [Diagnostic]) {
+    /// `yaml` is the text between the fences; `firstLine` its first line in the page file;
+    /// `schema` the whole front matter (`PageSchema.frontMatter`, with the components' keys).
+    public static func load(yaml: String?, file: String, firstLine: Int, schema: ObjectSchema) -> (PageMeta?, [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let yaml else {
             return (nil, [.error("page-front-matter-missing", "page has no front matter; start the file with '---', a 'title:' line and '---'",
@@ -26,10 +27,10 @@ public enum PageMetaLoader {
         case .success(let n): node = n
         }
         var validator = SchemaValidator(file: file, lineOffset: firstLine - 1)
-        let object = validator.validateDocument(node, schema: PageSchema.frontMatter, what: "front matter", at: start)
+        let object = validator.validateDocument(node, schema: schema, what: "front matter", at: start)
         guard !validator.diagnostics.hasErrors else { return (nil, validator.diagnostics) }
         let meta = PageMeta(title: object.string("title") ?? "",
-                            layout: object.string("layout") ?? "page",
+                            layout: object.string("layout") ?? PageSchema.plainLayout,
                             description: object.string("description"),
                             rawHTML: object.bool("rawHTML") ?? false,
                             noindex: object.bool("noindex"),

@@ -2,9 +2,10 @@ import EmbedCore
 
 /// JSON Schema (draft 2020-12) generated from the same declarations that validate config.
 public enum JSONSchemaExport {
-    public static func document(for target: String) -> String {
-        let tenant = schema(TenantSchema.tenant)
-        let page = schema(PageSchema.frontMatter)
+    /// `tenant` and `page`: the whole schemas, vendor sections included (the component registry's).
+    public static func document(for target: String, tenant tenantSchema: ObjectSchema, page pageSchema: ObjectSchema) -> String {
+        let tenant = schema(tenantSchema)
+        let page = schema(pageSchema)
         let value: JSONValue
         switch target {
         case "tenant": value = withHeader(tenant, title: "embedsmith tenant.yaml")

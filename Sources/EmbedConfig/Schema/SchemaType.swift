@@ -25,7 +25,7 @@ public indirect enum SchemaType: Sendable {
     /// A key people may know from vendor docs that embedsmith deliberately never accepts.
     case refused(reason: String)
 
-    var summary: String {
+    public var summary: String {
         switch self {
         case .string: return "a string"
         case .boolean: return "true or false"

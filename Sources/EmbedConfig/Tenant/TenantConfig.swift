@@ -27,20 +27,26 @@ public struct TenantConfig: Sendable {
 }
 
 public enum TenantLoader {
-    /// Validates tenant.yaml; returns the config when it has no errors, and all diagnostics.
-    public static func load(data: Data, file: String, id: String, allowLoopbackHTTP: Bool = false) -> (TenantConfig?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        if !isValidTenantID(id) {
-            diagnostics.append(.error("tenant-id", "tenant folder name '\(DisplayText.excerpt(id))' must be lowercase letters, digits and '-' (it becomes part of URLs)",
-                                      at: SourceLocation(file: file, line: 1, column: 1)))
-        }
-        let node: YAMLNode?
+    /// Validates tenant.yaml against `schema` (`TenantSchema.tenant(vendorSections:)`); returns
+    /// the config when it has no errors, and all diagnostics.
+    public static func load(data: Data, file: String, id: String, schema: ObjectSchema, allowLoopbackHTTP: Bool = false) -> (TenantConfig?, [Diagnostic]) {
         switch YAMLLoader.load(data: data, file: file) {
-        case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
-        case .success(let n): node = n
+        case .failure(let diagnostic): return (nil, idProblems(id, file: file) + [diagnostic])
+        case .success(let node): return load(node: node, file: file, id: id, schema: schema, allowLoopbackHTTP: allowLoopbackHTTP)
         }
+    }
+
+    static func idProblems(_ id: String, file: String) -> [Diagnostic] {
+        guard !isValidTenantID(id) else { return [] }
+        return [.error("tenant-id", "tenant folder name '\(DisplayText.excerpt(id))' must be lowercase letters, digits and '-' (it becomes part of URLs)",
+                       at: SourceLocation(file: file, line: 1, column: 1))]
+    }
+
+    /// Validates an already composed document (`embedsmith link` builds one from its options).
+    public static func load(node: YAMLNode?, file: String, id: String, schema: ObjectSchema, allowLoopbackHTTP: Bool = false) -> (TenantConfig?, [Diagnostic]) {
+        var diagnostics = idProblems(id, file: file)
         var validator = SchemaValidator(file: file, allowLoopbackHTTP: allowLoopbackHTTP)
-        let object = validator.validateDocument(node, schema: TenantSchema.tenant, what: "tenant.yaml")
+        let object = validator.validateDocument(node, schema: schema, what: "tenant.yaml")
         diagnostics += validator.diagnostics
         if let base = object["baseURL"], let url = base.string, !url.hasSuffix("/") {
             diagnostics.append(.error("config-base-url", "'baseURL' must end with '/' (pages are published below it), found '\(DisplayText.excerpt(url))'", at: base.location))

@@ -9,6 +9,11 @@ public indirect enum YAMLNode: Sendable {
     public struct Mark: Sendable, Equatable {
         public var line: Int
         public var column: Int
+
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
     }
 
     public enum Style: Sendable, Equatable {
@@ -21,17 +26,33 @@ public indirect enum YAMLNode: Sendable {
         public var string: String
         public var style: Style
         public var mark: Mark
+
+        public init(string: String, style: Style, mark: Mark) {
+            self.string = string
+            self.style = style
+            self.mark = mark
+        }
     }
 
     public struct Mapping: Sendable, Sequence {
         public var pairs: [(YAMLNode, YAMLNode)]
         public var mark: Mark
+
+        public init(pairs: [(YAMLNode, YAMLNode)], mark: Mark) {
+            self.pairs = pairs
+            self.mark = mark
+        }
         public func makeIterator() -> IndexingIterator<[(YAMLNode, YAMLNode)]> { pairs.makeIterator() }
     }
 
     public struct List: Sendable, RandomAccessCollection {
         public var nodes: [YAMLNode]
         public var mark: Mark
+
+        public init(nodes: [YAMLNode], mark: Mark) {
+            self.nodes = nodes
+            self.mark = mark
+        }
         public var startIndex: Int { nodes.startIndex }
         public var endIndex: Int { nodes.endIndex }
         public subscript(position: Int) -> YAMLNode { nodes[position] }

@@ -19,7 +19,8 @@ enum PageParser {
         } catch {
             return (nil, [diagnostic(error, file: file)])
         }
-        let (metaOrNil, metaDiagnostics) = PageMetaLoader.load(yaml: split.yaml, file: file, firstLine: split.yamlFirstLine)
+        let (metaOrNil, metaDiagnostics) = PageMetaLoader.load(yaml: split.yaml, file: file, firstLine: split.yamlFirstLine,
+                                                                             schema: ComponentRegistry.frontMatterSchema)
         var diagnostics = metaDiagnostics
         guard let meta = metaOrNil else { return (nil, diagnostics) }
 
@@ -34,11 +35,7 @@ enum PageParser {
         var content = TrustedHTML.empty
         var csp = CSPContribution()
         var personal = false
-        var frames: [JSONValue] = []
-        var loader: JSONValue? = nil
-        var chatapp: [JSONValue] = []
-        var engage: JSONValue? = nil
-        var timeline: JSONValue? = nil
+        var bridge = BridgeContribution()
         var headScripts: [SafeURL] = []
         var agentTool = false
         var sequence = 0
@@ -46,45 +43,36 @@ enum PageParser {
             csp.formUnion(output.csp)
             personal = personal || output.containsPersonalData
             agentTool = agentTool || output.isAgentTool
-            frames += output.bridgeFrames
-            if let c = output.chatapp { chatapp.append(c) }
+            for feature in bridge.merge(output.bridge) {
+                if let duplicate = feature.duplicate(at: location) { diagnostics.append(duplicate) }
+            }
             for script in output.headScripts where !headScripts.contains(script) { headScripts.append(script) }
-            func single(_ value: JSONValue?, _ slot: inout JSONValue?, code: String, what: String) {
-                guard let value else { return }
-                if slot != nil { diagnostics.append(.error(code, "a page can hold one \(what)", at: location)) }
-                slot = value
-            }
-            single(output.loaderAgent, &loader, code: "loader-agent-duplicate", what: "loaderAgent bootstrap")
-            single(output.engage, &engage, code: "engage-duplicate", what: "Engage web chat (a 'webchat' page or 'webchat: true' already loads it)")
-            single(output.timeline, &timeline, code: "timeline-duplicate", what: "session timeline")
         }
-        // The layout's own component comes first on the page, so it gets number 1.
+        func render(_ component: any Component.Type, options: ConfigObject) -> ComponentOutput? {
+            sequence += 1
+            var numbered = context
+            numbered.sequence = sequence
+            switch ComponentRegistry.render(kind: component.kind, options: options, context: numbered) {
+            case .success(let output):
+                absorb(output, at: options.location)
+                return output
+            case .failure(let problems):
+                diagnostics += problems
+                return nil
+            }
+        }
+        // The layout's own component comes first on the page, so it gets number 1; then the
+        // components a front-matter flag adds to any page (`webchat: true`).
         var component: TrustedHTML? = nil
-        if let (kind, key) = layoutComponents[meta.layout] {
-            sequence += 1
-            let options = meta.raw.object(key) ?? ConfigObject(location: meta.raw.location)
-            var layoutContext = context
-            layoutContext.sequence = sequence
-            switch ComponentRegistry.render(kind: kind, options: options, context: layoutContext) {
-            case .success(let output):
-                component = output.html
-                absorb(output, at: options.location)
-            case .failure(let problems):
-                diagnostics += problems
-            }
+        let layoutComponent = ComponentRegistry.component(layout: meta.layout)
+        if let layoutComponent, case .options(let key, _)? = layoutComponent.layout?.frontMatter {
+            component = render(layoutComponent, options: meta.raw.object(key) ?? ConfigObject(location: meta.raw.location))?.html
         }
-        // The Engage web chat of a 'webchat' page, or of any page that asks for it.
-        if meta.layout == "webchat" || meta.raw.bool("webchat") == true {
-            sequence += 1
-            var chatContext = context
-            chatContext.sequence = sequence
-            let options = ConfigObject(location: meta.raw.location(of: "webchat"))
-            switch ComponentRegistry.render(kind: "engage-script", options: options, context: chatContext) {
-            case .success(let output):
+        for flagged in ComponentRegistry.all {
+            guard case .flag(let key, _, _)? = flagged.layout?.frontMatter,
+                  flagged.layout?.name == meta.layout || meta.raw.bool(key) == true else { continue }
+            if let output = render(flagged, options: ConfigObject(location: meta.raw.location(of: key))) {
                 component = (component ?? .empty) + output.html
-                absorb(output, at: options.location)
-            case .failure(let problems):
-                diagnostics += problems
             }
         }
         diagnostics += AgentLinkScan.problems(in: rendered.links, file: file, columns: &columns)
@@ -109,25 +97,13 @@ enum PageParser {
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (ParsedPage(source: source, meta: meta, content: content, component: component, csp: csp,
-                           containsPersonalData: personal, bridgeFrames: frames, loaderAgent: loader,
-                           chatapp: chatapp, engage: engage, timeline: timeline, headScripts: headScripts, isAgentTool: agentTool,
+                           containsPersonalData: personal, bridge: bridge, headScripts: headScripts, isAgentTool: agentTool,
                            headings: rendered.headings), diagnostics)
     }
 
-    /// Layout → (component kind, front matter key holding its options).
-    static let layoutComponents: [String: (String, String)] = [
-        "invite": ("quick-invitation", "invitation"),
-        "agent": ("web-agent", "agent"),
-        "embed-agent": ("apizee-embed", "embedAgent"),
-        "console": ("console", "console"),
-        "loader-agent": ("loader-agent", "loaderAgent"),
-        "dialog": ("chatapp", "dialog"),
-        "timeline": ("session-timeline", "timeline"),
-    ]
-
     static func renderEmbed(_ block: EmbedBlock, file: String, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
         let fence = SourceLocation(file: file, line: block.fenceLine, column: block.column)
-        guard let schema = ComponentSchemas.byKind[block.kind] else {
+        guard let schema = ComponentRegistry.component(kind: block.kind)?.optionsSchema else {
             var message = "unknown component 'embed \(DisplayText.excerpt(block.kind))'"
             if let guess = Suggestion.closest(to: block.kind, in: ComponentRegistry.kinds) { message += " (did you mean '\(guess)'?)" }
             return .failure([.error("embed-unknown-kind", message, at: fence,

@@ -13,11 +13,8 @@ struct ParsedPage: Sendable {
     var component: TrustedHTML?
     var csp: CSPContribution
     var containsPersonalData: Bool
-    var bridgeFrames: [JSONValue]
-    var loaderAgent: JSONValue?
-    var chatapp: [JSONValue]
-    var engage: JSONValue?
-    var timeline: JSONValue?
+    /// The components' bridge settings, typed per feature.
+    var bridge: BridgeContribution
     /// Third-party scripts for the head, loaded with `defer` after the bridge.
     var headScripts: [SafeURL]
     /// Holds an agent tool (frame, console, loader): noindex unless the page says otherwise.
@@ -25,17 +22,10 @@ struct ParsedPage: Sendable {
     var headings: [Heading]
 
     /// Any component that talks to a vendor at run time needs the bridge script.
-    var needsBridge: Bool {
-        !bridgeFrames.isEmpty || loaderAgent != nil || !chatapp.isEmpty || engage != nil || timeline != nil
-    }
+    var needsBridge: Bool { !bridge.features.isEmpty }
 
-    /// The page's `#embedsmith-config` (the contract the bridge reads; absent keys are off).
+    /// The page's `#embedsmith-config` (`BridgeSettings`, docs/bridge-settings.md).
     func bridgeSettings(locale: String) -> JSONValue {
-        var settings: [String: JSONValue] = ["version": 1, "locale": .string(locale), "frames": .array(bridgeFrames),
-                                             "loaderAgent": loaderAgent ?? .null]
-        if !chatapp.isEmpty { settings["chatapp"] = .array(chatapp) }
-        if let engage { settings["engage"] = engage }
-        if let timeline { settings["timeline"] = timeline }
-        return .object(settings)
+        JSONValue(encoding: BridgeSettings(locale: locale, parts: bridge)) ?? .null
     }
 }

@@ -26,8 +26,8 @@ struct AgentFrame {
         return contribution
     }
 
-    /// UI flags of the bridge (`ui` in the settings contract).
-    static func ui(controls: Bool, gallery: Bool, toasts: Bool) -> JSONValue {
-        ["controls": .bool(controls), "gallery": .bool(gallery), "toasts": .bool(toasts), "resize": true]
+    /// UI flags of the bridge (`ui` in the settings contract); agent frames always resize.
+    static func ui(controls: Bool, gallery: Bool, toasts: Bool) -> FrameSettings.UI {
+        FrameSettings.UI(controls: controls, gallery: gallery, toasts: toasts, resize: true)
     }
 }

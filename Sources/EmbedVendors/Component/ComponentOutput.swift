@@ -34,27 +34,23 @@ public struct ComponentOutput: Sendable {
     public var csp: CSPContribution
     /// Phone numbers, e-mails or names appear in the output: the page defaults to noindex.
     public var containsPersonalData: Bool
-    /// Settings the host bridge reads from the page's JSON data block, if any.
-    public var bridgeFrames: [JSONValue]
-    /// Settings of the loaderAgent bootstrap (at most one per page).
-    public var loaderAgent: JSONValue?
+    /// Its settings in the page's bridge settings block, typed per feature.
+    public var bridge: BridgeContribution
     /// Pages with agent components are for the tenant's own agents: not indexed by default.
     public var isAgentTool: Bool
-    /// A ChatApp frame whose token the bridge fetches at run time.
-    public var chatapp: JSONValue?
-    /// Engage web chat settings, and the script the page head must load (deferred).
-    public var engage: JSONValue?
-    public var headScripts: [SafeURL] = []
-    /// The session timeline panel's settings.
-    public var timeline: JSONValue?
+    /// Third-party scripts the page head must load (deferred, after the bridge).
+    public var headScripts: [SafeURL]
 
     public init(html: TrustedHTML, csp: CSPContribution = CSPContribution(), containsPersonalData: Bool = false,
-                bridgeFrames: [JSONValue] = [], loaderAgent: JSONValue? = nil, isAgentTool: Bool = false) {
+                bridge: BridgeContribution = BridgeContribution(), isAgentTool: Bool = false, headScripts: [SafeURL] = []) {
         self.html = html
         self.csp = csp
         self.containsPersonalData = containsPersonalData
-        self.bridgeFrames = bridgeFrames
-        self.loaderAgent = loaderAgent
+        self.bridge = bridge
         self.isAgentTool = isAgentTool
+        self.headScripts = headScripts
     }
+
+    /// The bridge features this component needs at run time (empty: no bridge).
+    public var features: [BridgeFeature] { bridge.features }
 }

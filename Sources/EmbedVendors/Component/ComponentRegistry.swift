@@ -1,33 +1,47 @@
 import EmbedConfig
 import EmbedCore
 
-/// Every component a page can place with an `embed KIND` block.
+/// Every component, in one list: adding a component is its folder and one line here. The order
+/// is the order of the layouts in the front-matter schema and of the vendors' keys in tenant.yaml.
 public enum ComponentRegistry {
-    public static let kinds: [String] = ComponentSchemas.byKind.keys.sorted()
+    public static let all: [any Component.Type] = [
+        QuickInvitation.self,
+        WebAgentFrame.self,
+        ApizeeEmbedFrame.self,
+        ConsoleFrame.self,
+        LoaderAgentBootstrap.self,
+        ChatAppEmbed.self,
+        EngageWebChat.self,
+        SessionTimeline.self,
+        RoomLink.self,
+    ]
+
+    /// The `embed` kinds, sorted (for messages and help).
+    public static let kinds: [String] = all.map { $0.kind }.sorted()
+
+    public static func component(kind: String) -> (any Component.Type)? {
+        all.first { $0.kind == kind }
+    }
+
+    /// The component whose layout is `layout`, if any.
+    public static func component(layout: String) -> (any Component.Type)? {
+        all.first { $0.layout?.name == layout }
+    }
+
+    /// Components with a `link` subcommand, in registry order.
+    public static var linkable: [any Component.Type] { all.filter { $0.link != nil } }
 
     /// Renders one component from validated options; problems come back as diagnostics.
     public static func render(kind: String, options: ConfigObject, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
-        switch kind {
-        case "quick-invitation":
-            return QuickInvitation.build(options: options, context: context).map { $0.output(context: context) }
-        case "room-link":
-            return RoomLink.build(options: options, context: context).map { $0.output(context: context) }
-        case "web-agent":
-            return WebAgentFrame.build(options: options, context: context).map { $0.output(context: context) }
-        case "apizee-embed":
-            return ApizeeEmbedFrame.build(options: options, context: context).map { $0.output(context: context) }
-        case "console":
-            return ConsoleFrame.build(options: options, context: context).map { $0.output(context: context) }
-        case "loader-agent":
-            return LoaderAgentBootstrap.build(options: options, context: context).map { $0.output(context: context) }
-        case "chatapp":
-            return ChatAppEmbed.build(options: options, context: context).map { $0.output(context: context) }
-        case "engage-script":
-            return EngageWebChat.build(options: options, context: context).map { $0.output(context: context) }
-        case "session-timeline":
-            return SessionTimeline.build(options: options, context: context).map { $0.output(context: context) }
-        default:
+        guard let component = component(kind: kind) else {
             return .failure([.error("embed-unknown-kind", "unknown component '\(DisplayText.excerpt(kind))'", at: options.location)])
         }
+        return component.render(options: options, context: context)
+    }
+
+    /// Builds one component for `embedsmith link`: what it prints, or nil for a kind without a link.
+    public static func linkTarget(kind: String, options: ConfigObject, context: ComponentContext) -> Result<LinkTarget?, DiagnosticList> {
+        guard let component = component(kind: kind) else { return .success(nil) }
+        return component.renderLink(options: options, context: context)
     }
 }

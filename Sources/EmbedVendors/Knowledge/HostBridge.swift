@@ -12,14 +12,9 @@ public enum HostBridge {
     /// token), read from the settings block's text: frame id -> the URL it will load. Empty when
     /// the text is not the bridge's settings.
     public static func runTimeFrameSources(settingsJSON: String) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(settingsJSON.utf8)) as? [String: Any],
-              let entries = object["chatapp"] as? [[String: Any]] else { return [:] }
+        guard let settings = BridgeSettings.read(json: settingsJSON) else { return [:] }
         var sources: [String: String] = [:]
-        for entry in entries {
-            if let id = entry["frameId"] as? String, let src = entry["src"] as? String, entry["tokenEndpoint"] is String {
-                sources[id] = src
-            }
-        }
+        for entry in settings.parts.chatapp { sources[entry.frameId] = entry.src }
         return sources
     }
 

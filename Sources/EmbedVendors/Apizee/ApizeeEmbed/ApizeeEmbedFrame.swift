@@ -54,18 +54,11 @@ public struct ApizeeEmbedFrame: Sendable {
 
     public func output(context: ComponentContext) -> ComponentOutput {
         let frame = AgentFrame(id: "es-frame-\(context.sequence)", url: url, title: title, allow: ApizeeHosts.defaultAllow)
-        let settings: JSONValue = [
-            "id": .string(frame.id),
-            "app": "apizee-embed",
-            "origin": .string(url.origin),
-            "protocol": "current",
-            "configuration": .null,
-            "conversation": .null,
-            "guest": .null,
-            "ui": AgentFrame.ui(controls: controls, gallery: gallery, toasts: toasts),
-        ]
+        let settings = FrameSettings(id: frame.id, app: Self.kind, origin: url.origin, protocol: "current",
+                                     configuration: nil, conversation: nil, guest: nil,
+                                     ui: AgentFrame.ui(controls: controls, gallery: gallery, toasts: toasts))
         var csp = frame.csp
         if gallery { csp.imageSources.insert("data:") }
-        return ComponentOutput(html: frame.html, csp: csp, containsPersonalData: hasPersonalData, bridgeFrames: [settings], isAgentTool: true)
+        return ComponentOutput(html: frame.html, csp: csp, containsPersonalData: hasPersonalData, bridge: BridgeContribution(frames: [settings]), isAgentTool: true)
     }
 }

@@ -94,29 +94,16 @@ public struct WebAgentFrame: Sendable {
 
     public func output(context: ComponentContext) -> ComponentOutput {
         let frame = AgentFrame(id: "es-frame-\(context.sequence)", url: url, title: title, allow: allow)
-        var configuration: [String: JSONValue] = ["apiKey": .string(apiKey)]
-        if let cloudUrl { configuration["cloudUrl"] = .string(cloudUrl) }
-        var guest: JSONValue = .null
-        if guestName != nil || guestPhone != nil {
-            var g: [String: JSONValue] = [:]
-            if let guestName { g["name"] = .string(guestName) }
-            if let guestPhone { g["phone"] = .string(guestPhone) }
-            guest = .object(g)
-        }
-        let settings: JSONValue = [
-            "id": .string(frame.id),
-            "app": "web-agent",
-            "origin": .string(url.origin),
-            "protocol": .string(protocolVersion),
-            "configuration": ["apiRtc": .object(configuration)],
-            "conversation": .null,
-            "guest": guest,
-            "ui": AgentFrame.ui(controls: controls, gallery: gallery, toasts: toasts),
-        ]
+        var guest: FrameSettings.Guest? = nil
+        if guestName != nil || guestPhone != nil { guest = FrameSettings.Guest(name: guestName, phone: guestPhone) }
+        let settings = FrameSettings(id: frame.id, app: Self.kind, origin: url.origin, protocol: protocolVersion,
+                                     configuration: FrameSettings.Configuration(apiRtc: .init(apiKey: apiKey, cloudUrl: cloudUrl)),
+                                     conversation: nil, guest: guest,
+                                     ui: AgentFrame.ui(controls: controls, gallery: gallery, toasts: toasts))
         var csp = frame.csp
         if gallery { csp.imageSources.insert("data:") }
         return ComponentOutput(html: frame.html, csp: csp, containsPersonalData: guestName != nil || guestPhone != nil,
-                               bridgeFrames: [settings], isAgentTool: true)
+                               bridge: BridgeContribution(frames: [settings]), isAgentTool: true)
     }
 }
 

@@ -29,10 +29,11 @@ public struct SessionTimeline: Sendable {
                                  children: TrustedHTML(text: context.text("Loading…", french: "Chargement…"))).html
         let noscript = HTMLElement("noscript", [], children: TrustedHTML(text: context.text(
             "The timeline needs JavaScript.", french: "La chronologie a besoin de JavaScript."))).html
-        var output = ComponentOutput(html: HTMLElement("section", [("id", .token(id)), ("class", .token("es-timeline")), ("aria-label", .text(title))],
+        let output = ComponentOutput(html: HTMLElement("section", [("id", .token(id)), ("class", .token("es-timeline")), ("aria-label", .text(title))],
                                                        children: status + noscript).html,
-                                     csp: CSPContribution(connectSources: ["'self'"]), isAgentTool: true)
-        output.timeline = ["containerId": .string(id), "endpoint": .string(endpoint)]
+                                     csp: CSPContribution(connectSources: ["'self'"]),
+                                     bridge: BridgeContribution(timeline: TimelineSettings(containerId: id, endpoint: endpoint)),
+                                     isAgentTool: true)
         return output
     }
 }

@@ -10,7 +10,7 @@ public struct LoaderAgentBootstrap: Sendable {
     public var endpoint: String
     public var apiKey: String?
     public var useFrame: Bool
-    public var params: [String: JSONValue]
+    public var params: LoaderAgentSettings.Params
     public var title: String
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<LoaderAgentBootstrap, DiagnosticList> {
@@ -38,11 +38,10 @@ public struct LoaderAgentBootstrap: Sendable {
         } catch {
             return .failure([.error(error.code, "'apizee.loaderAgent.script': \(error.reason)", at: settings?.location(of: "script") ?? options.location)])
         }
-        var params: [String: JSONValue] = [:]
-        if let p = settings?.object("params") {
-            for key in ["directory", "directoryStartOpen", "useDefaultTheme"] { if let b = p.bool(key) { params[key] = .bool(b) } }
-            for key in ["template", "culture"] { if let s = p.string(key) { params[key] = .string(s) } }
-        }
+        let p = settings?.object("params")
+        let params = LoaderAgentSettings.Params(directory: p?.bool("directory"), directoryStartOpen: p?.bool("directoryStartOpen"),
+                                                useDefaultTheme: p?.bool("useDefaultTheme"), template: p?.string("template"),
+                                                culture: p?.string("culture"))
         return .success(LoaderAgentBootstrap(
             script: script, server: server, endpoint: endpoint,
             apiKey: context.tenant.section("apizee")?.string("apiKey"),
@@ -58,19 +57,12 @@ public struct LoaderAgentBootstrap: Sendable {
             "The video agent needs JavaScript.", french: "L’agent vidéo a besoin de JavaScript."))).html
         let html = HTMLElement("section", [("id", .token(id)), ("class", .token("es-loader")), ("aria-label", .text(title))],
                                children: waiting + noscript).html
-        let settings: JSONValue = [
-            "containerId": .string(id),
-            "script": .string(script.string),
-            "server": .string(server.string),
-            "apiKey": .optional(apiKey),
-            "agentInfoEndpoint": .string(endpoint),
-            "useFrame": .bool(useFrame),
-            "params": .object(params),
-        ]
+        let settings = LoaderAgentSettings(containerId: id, script: script.string, server: server.string, apiKey: apiKey,
+                                           agentInfoEndpoint: endpoint, useFrame: useFrame, params: params)
         var csp = CSPContribution(frameSources: [server.origin], scriptSources: [script.origin],
                                   connectSources: ["'self'", server.origin], imageSources: [server.origin])
         if server.parsed.scheme == "https" { csp.connectSources.insert("wss://" + server.parsed.hostAndPort) }
         for feature in ApizeeHosts.consoleAllow { csp.delegatedFeatures[feature] = [server.origin] }
-        return ComponentOutput(html: html, csp: csp, loaderAgent: settings, isAgentTool: true)
+        return ComponentOutput(html: html, csp: csp, bridge: BridgeContribution(loaderAgent: settings), isAgentTool: true)
     }
 }

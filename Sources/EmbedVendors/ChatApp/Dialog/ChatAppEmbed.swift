@@ -94,13 +94,12 @@ public struct ChatAppEmbed: Sendable {
         attributes += [("sandbox", .token(sandbox.joined(separator: " "))), ("allow", .token(allow)), ("referrerpolicy", .token("no-referrer"))]
         var csp = CSPContribution(frameSources: [url.origin])
         for feature in ChatAppDialog.allow { csp.delegatedFeatures[feature] = [url.origin] }
-        var settings: JSONValue? = nil
+        var bridge = BridgeContribution()
         if let tokenEndpoint {
             csp.connectSources.insert("'self'")
-            settings = ["frameId": .string(id), "origin": .string(url.origin), "src": .string(url.string), "tokenEndpoint": .string(tokenEndpoint)]
+            bridge.chatapp = [ChatAppTokenSettings(frameId: id, origin: url.origin, src: url.string, tokenEndpoint: tokenEndpoint)]
         }
-        var output = ComponentOutput(html: HTMLElement("iframe", attributes).html, csp: csp, containsPersonalData: hasPersonalData, isAgentTool: true)
-        output.chatapp = settings
-        return output
+        return ComponentOutput(html: HTMLElement("iframe", attributes).html, csp: csp, containsPersonalData: hasPersonalData,
+                               bridge: bridge, isAgentTool: true)
     }
 }

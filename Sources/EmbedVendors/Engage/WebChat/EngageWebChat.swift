@@ -51,9 +51,8 @@ public struct EngageWebChat: Sendable {
         let csp = CSPContribution(frameSources: ["https://app.chatvisor.com"], scriptSources: [script.origin],
                                   connectSources: ["https://app.chatvisor.com", "wss://app.chatvisor.com", script.origin],
                                   imageSources: [script.origin, "https://app.chatvisor.com"])
-        var output = ComponentOutput(html: html, csp: csp)
-        output.engage = ["labels": .array(labels.map { .string($0) }), "checkVisibility": .bool(checkVisibility), "cobrowse": .bool(cobrowse)]
-        output.headScripts = [script]
-        return output
+        return ComponentOutput(html: html, csp: csp,
+                               bridge: BridgeContribution(engage: EngageSettings(labels: labels, checkVisibility: checkVisibility, cobrowse: cobrowse)),
+                               headScripts: [script])
     }
 }

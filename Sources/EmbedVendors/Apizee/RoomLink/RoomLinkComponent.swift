@@ -1,0 +1,11 @@
+import EmbedConfig
+
+/// A link to a room URL from the Apizee REST API. Doc: docs/components/room-link.md.
+extension RoomLink: Component {
+    public static let kind = "room-link"
+
+    public static let optionsSchema = ObjectSchema("room-link", doc: "link that opens an Apizee room URL (from the REST API) in a new tab", [
+        FieldSchema("url", .url, required: true, doc: "room URL on cloud.apizee.com, app.apizee.com or the tenant's console host"),
+        FieldSchema("label", .string(maxLength: 120, minLength: 1), doc: "link text", default: "Join the video session"),
+    ])
+}
