@@ -10,8 +10,7 @@ struct LinkCommand: ParsableCommand {
         commandName: "link",
         abstract: "Print one vendor URL (or with --html the element to paste), built and validated exactly as the generator does.",
         discussion: """
-        Each option sets the config key of the same name (`embedsmith link KIND --help` lists a
-        kind's options; see the README's "Config reference").
+        Each option sets the config key of the same name; `embedsmith link KIND --help` lists a kind's options.
 
         Examples:
         \(ComponentRegistry.linkable.flatMap { component in

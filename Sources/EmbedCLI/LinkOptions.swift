@@ -64,13 +64,10 @@ struct LinkOptions {
         return out
     }
 
-    /// The options section of the subcommand's help.
+    /// The options section of the subcommand's help: each option, then what it sets.
     var help: String {
-        let width = min(34, (options.map { $0.name.count + 10 }.max() ?? 20))
         var lines = ["Options (from the component's schema; see docs/components/\(component.kind).md):"]
         for option in options {
-            var head = "  --\(option.name) <\(Self.placeholder(option.type))>"
-            if head.count < width { head += String(repeating: " ", count: width - head.count) } else { head += " " }
             var text = option.doc
             if let d = option.defaultValue { text += " (default: \(d))" }
             if option.target == .tenant { text += " [tenant.yaml \(option.path.joined(separator: "."))]" }
@@ -79,7 +76,8 @@ struct LinkOptions {
             } else if case .list = option.type {
                 text += "; comma-separated or repeated"
             }
-            lines.append(head + text)
+            lines.append("  --\(option.name) <\(Self.placeholder(option.type))>")
+            lines.append("      " + text)
         }
         return lines.joined(separator: "\n")
     }

@@ -175,3 +175,36 @@ import Testing
         #expect(try run(["nonsense"]).status == 64)
     }
 }
+
+@Suite struct LinkSubcommandTests {
+    func run(_ args: [String]) throws -> CLIRunner.Output {
+        try CLIRunner.run(["link"] + args, in: FileManager.default.temporaryDirectory)
+    }
+
+    @Test func eachKindsHelpListsOnlyItsOwnOptions() throws {
+        let invitation = try run(["quick-invitation", "--help"])
+        #expect(invitation.status == 0)
+        #expect(invitation.stdout.contains("--phone-numbers <value>") && invitation.stdout.contains("--read-only-service <true|false>"))
+        #expect(!invitation.stdout.contains("--api-key") && !invitation.stdout.contains("--script-id"))
+        let agent = try run(["web-agent", "--help"]).stdout
+        #expect(agent.contains("--api-key <value>") && agent.contains("[tenant.yaml apizee.apiKey]") && agent.contains("--guest-phone <value>"))
+        #expect(!agent.contains("--phone-numbers") && !agent.contains("--identification-key"))
+    }
+
+    @Test func anOptionOfAnotherKindIsAUsageError() throws {
+        let wrong = try run(["engage-script", "--script-id", "5c593c728b02502bc3f8ffe1", "--phone-numbers", "+33612345678"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("unknown option '--phone-numbers' for 'link engage-script'"))
+        // Once, the kind list had a silent default: any unknown kind ran as engage-script.
+        #expect(try run(["room-link", "--script-id", "5c593c728b02502bc3f8ffe1"]).status == 64)
+    }
+
+    @Test func optionsNestedInTheSchemaAndListsOfPairsAreDerived() throws {
+        #expect(try run(["quick-invitation", "--read-only-service", "true", "--phone-numbers", "+33612345678", "--phone-numbers", "+33698765432"]).stdout
+            == "https://cloud.apizee.com/quick-invitation?phone_numbers=%2B33612345678,%2B33698765432&read_only.service=true\n")
+        #expect(try run(["web-agent", "--api-key", "k", "--guest-name", "J", "--guest-phone", "+33612345678"]).stdout
+            == "https://apirtc.github.io/web-agent/?aK=k&gN=J&gP=%2B33612345678\n")
+        let bad = try run(["web-agent", "--api-key", "k", "--guest-phone", "0612"])
+        #expect(bad.status == 65 && bad.stderr.contains("--guest-phone: 'guest.phone' must be a phone number"))
+    }
+}
