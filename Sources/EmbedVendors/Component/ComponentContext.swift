@@ -19,4 +19,17 @@ public struct ComponentContext: Sendable {
     public func text(_ english: String, french: String) -> String {
         tenant.locale == "fr" ? french : english
     }
+
+    /// A key's default text (English, declared with the key), in the tenant's language.
+    public func text(default key: ConfigKey<String>, french: String) -> String {
+        text(key.defaultValue ?? "", french: french)
+    }
+
+    /// The tenant's settings of a component (`apizee.quickInvitation`), if written.
+    public func settings(_ section: TenantSection?) -> ConfigObject? {
+        guard let section else { return nil }
+        var object: ConfigObject? = tenant.raw
+        for key in section.path { object = object?.object(key) }
+        return object
+    }
 }

@@ -12,42 +12,43 @@ public struct ApizeeEmbedFrame: Sendable {
     public var hasPersonalData: Bool
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<ApizeeEmbedFrame, DiagnosticList> {
-        let defaults = context.tenant.section("apizee", "embed")
-        let lookup = MergedOptions(primary: options, fallback: defaults)
+        let defaults = context.settings(tenantSection)
+        let merged = Merged(options: options, defaults: defaults)
         var problems: [Diagnostic] = []
-        guard let key = defaults?.string("identificationKey") else {
+        guard let key = defaults?[TenantSettings.identificationKey] else {
             return .failure([.error("apizee-embed-key-missing", "the Apizee Embed app needs 'apizee.embed.identificationKey' (iK) in tenant.yaml",
                                     at: options.location)])
         }
-        guard let conversation = lookup.value("conversation").string, !conversation.isEmpty else {
+        guard let conversation = merged(Shared.conversation, Shared.conversation), !conversation.isEmpty else {
             return .failure([.error("apizee-embed-conversation-missing", "the Apizee Embed app needs a conversation name (cN): set 'conversation' here or in apizee.embed",
                                     at: options.location)])
         }
+        let guestPhone = merged(Shared.guestPhone, Shared.guestPhone)
         var pairs: [(String, String)] = [("iK", key), ("cN", conversation)]
-        if let phone = lookup.value("guestPhone").string { pairs.append(("gP", phone)) }
-        if let installation = defaults?.string("installationId") { pairs.append(("iI", installation)) }
-        if let locale = lookup.value("locale").string { pairs.append(("l", locale)) }
-        let references = options.list("externalReferences") ?? defaults?.list("externalReferences") ?? []
+        if let guestPhone { pairs.append(("gP", guestPhone)) }
+        if let installation = defaults?[TenantSettings.installationId] { pairs.append(("iI", installation)) }
+        if let locale = merged(Shared.locale, Shared.locale) { pairs.append(("l", locale)) }
+        let references = merged(Shared.externalReferences, Shared.externalReferences) ?? []
         if !references.isEmpty {
-            let array: [JSONValue] = references.compactMap(\.object).map {
-                ["name": .string($0.string("name") ?? ""), "reference": .string($0.string("reference") ?? "")]
+            let array: [JSONValue] = references.map {
+                ["name": .string($0[ExternalReference.name] ?? ""), "reference": .string($0[ExternalReference.reference] ?? "")]
             }
             pairs.append(("eR", ScriptJSON.encode(.array(array))))
         }
         let policy = URLPolicy(allowedHosts: [ApizeeHosts.app], allowLoopbackHTTP: context.allowLoopbackHTTP)
         do {
-            let base = try policy.validate(defaults?.string("url") ?? ApizeeHosts.embedDefault)
+            let base = try policy.validate(defaults.value(TenantSettings.url) ?? ApizeeHosts.embedDefault)
             let url = try policy.appendingQuery(base, pairs)
             guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
             return .success(ApizeeEmbedFrame(
                 url: url,
-                title: options.string("title") ?? context.text("Video assistance agent", french: "Agent d’assistance vidéo"),
-                controls: options.bool("controls") ?? false,
-                gallery: options.bool("gallery") ?? true,
-                toasts: options.bool("toasts") ?? true,
-                hasPersonalData: lookup.value("guestPhone").string != nil))
+                title: options[AgentFrameUI.title] ?? context.text("Video assistance agent", french: "Agent d’assistance vidéo"),
+                controls: options.value(AgentFrameUI.controls) ?? false,
+                gallery: options.value(AgentFrameUI.gallery) ?? true,
+                toasts: options.value(AgentFrameUI.toasts) ?? true,
+                hasPersonalData: guestPhone != nil))
         } catch {
-            problems.append(.error(error.code, "Apizee Embed URL refused: \(error.reason)", at: defaults?.location(of: "url") ?? options.location))
+            problems.append(.error(error.code, "Apizee Embed URL refused: \(error.reason)", at: defaults?.location(of: TenantSettings.url) ?? options.location))
             return .failure(DiagnosticList(problems))
         }
     }

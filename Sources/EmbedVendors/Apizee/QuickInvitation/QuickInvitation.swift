@@ -4,7 +4,10 @@ import EmbedCore
 /// Apizee quick-invitation link (vendors.md §1): opens the invitation form, pre-filled from the
 /// query, in a new tab. Two URL generations exist; the tenant picks one.
 public struct QuickInvitation: Sendable, Equatable {
-    public enum Variant: String, Sendable { case current, legacy }
+    public enum Variant: String, Sendable, CaseIterable {
+        case current, legacy
+        static let names = allCases.map(\.rawValue)
+    }
 
     public private(set) var variant: Variant
     public private(set) var label: String
@@ -77,36 +80,35 @@ public struct QuickInvitation: Sendable, Equatable {
     /// Merges the tenant's defaults (`apizee.quickInvitation`) with the block's options and
     /// checks the keys against the variant.
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<QuickInvitation, DiagnosticList> {
-        let defaults = context.tenant.section("apizee", "quickInvitation")
-        let variantName = options.string("variant") ?? defaults?.string("variant") ?? "current"
+        let defaults = context.settings(tenantSection)
+        let variantName = options[Options.variant] ?? defaults.value(TenantDefaults.variant) ?? Variant.current.rawValue
         let variant = Variant(rawValue: variantName) ?? .current
         var diagnostics: [Diagnostic] = []
-        let currentOnly = ["serviceKey", "phones", "emails", "readOnly"]
-        let legacyOnly = ["phone", "name", "description"]
-        for key in (variant == .current ? legacyOnly : currentOnly) where options.has(key) {
+        for key in (variant == .current ? Options.legacyOnly : Options.currentOnly).map(\.field.name) where options.has(key) {
             let advice = variant == .current
-                ? (key == "phone" ? "use 'phones' (a list)" : "the current form has no '\(DisplayText.excerpt(key))' field")
+                ? (key == Options.phone.name ? "use 'phones' (a list)" : "the current form has no '\(DisplayText.excerpt(key))' field")
                 : "the legacy form only takes 'phone', 'reference', 'name' and 'description'"
             diagnostics.append(.error("quick-invitation-variant-key", "'\(DisplayText.excerpt(key))' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
                                       at: options.location(of: key)))
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
         // Each readOnly flag falls back to the tenant default on its own.
-        let readOnly = options.object("readOnly"), readOnlyDefaults = defaults?.object("readOnly")
-        let label = options.string("label") ?? defaults?.string("label")
-            ?? context.text("Start video assistance", french: "Démarrer l’assistance vidéo")
+        let readOnly = options[Options.readOnly], readOnlyDefaults = defaults?[TenantDefaults.readOnly]
+        let label = options[Options.label] ?? defaults?[TenantDefaults.label]
+            ?? context.text(default: Options.label, french: "Démarrer l’assistance vidéo")
+        let current = variant == .current
         var link = QuickInvitation(
             variant: variant,
             label: label,
-            reference: options.string("reference"),
-            serviceKey: variant == .current ? (options.string("serviceKey") ?? defaults?.string("serviceKey")) : nil,
-            phones: options.strings("phones") ?? [],
-            emails: options.strings("emails") ?? [],
-            readOnlyService: variant == .current ? (readOnly?.bool("service") ?? readOnlyDefaults?.bool("service")) : nil,
-            readOnlyRecipients: variant == .current ? (readOnly?.bool("recipients") ?? readOnlyDefaults?.bool("recipients")) : nil,
-            phone: options.string("phone"),
-            name: options.string("name"),
-            description: options.string("description"))
+            reference: options[Options.reference],
+            serviceKey: current ? (options[Options.serviceKey] ?? defaults?[TenantDefaults.serviceKey]) : nil,
+            phones: options[Options.phones] ?? [],
+            emails: options[Options.emails] ?? [],
+            readOnlyService: current ? (readOnly?[ReadOnly.service] ?? readOnlyDefaults?[ReadOnly.service]) : nil,
+            readOnlyRecipients: current ? (readOnly?[ReadOnly.recipients] ?? readOnlyDefaults?[ReadOnly.recipients]) : nil,
+            phone: options[Options.phone],
+            name: options[Options.name],
+            description: options[Options.description])
         do {
             link.validated = try link.url()
         } catch {

@@ -17,34 +17,36 @@ public struct WebAgentFrame: Sendable {
     public var toasts: Bool
 
     /// URL parameters in the vendor table's order; booleans exactly `true`/`false`.
-    static func parameters(apiKey: String, merged: (String) -> ConfigValueLookup) -> [(String, String)] {
+    static func parameters(apiKey: String, merged: Merged) -> [(String, String)] {
+        typealias T = TenantDefaults
         var pairs: [(String, String)] = [("aK", apiKey)]
         // An empty string means "not set" (PRODUCT.md writes `guest: { name: "", phone: "" }`).
-        func text(_ key: String, _ param: String) { if let v = merged(key).string, !v.isEmpty { pairs.append((param, v)) } }
-        func flag(_ key: String, _ param: String) { if let v = merged(key).bool { pairs.append((param, v ? "true" : "false")) } }
-        text("conversation", "cN")
-        flag("audio", "a")
-        flag("connect", "c")
-        flag("join", "j")
-        text("cloudUrl", "cU")
-        text("agentName", "aN")
-        text("guest.name", "gN")
-        text("guest.phone", "gP")
-        text("guestUrl", "gU")
-        text("installationId", "iI")
-        text("invitationServiceUrl", "iU")
-        text("locale", "l")
-        text("logLevel", "lL")
-        text("userId", "uId")
-        if let v = merged("callStatsMonitoringInterval").int { pairs.append(("cSMI", String(v))) }
+        func text(_ value: String?, _ param: String) { if let value, !value.isEmpty { pairs.append((param, value)) } }
+        func flag(_ value: Bool?, _ param: String) { if let value { pairs.append((param, value ? "true" : "false")) } }
+        let guest = Merged(options: merged.options[Options.guest] ?? ConfigObject(location: merged.options.location),
+                           defaults: merged.defaults?[T.guest])
+        text(merged(Shared.conversation, Shared.conversation), "cN")
+        flag(merged(Options.audio, T.audio), "a")
+        flag(merged(Options.connect, T.connect), "c")
+        flag(merged(Options.join, T.join), "j")
+        text(merged(nil, T.cloudUrl), "cU")
+        text(merged(Shared.agentName, Shared.agentName), "aN")
+        text(guest(Guest.name, Guest.name), "gN")
+        text(guest(Guest.phone, Guest.phone), "gP")
+        text(merged(nil, T.guestUrl), "gU")
+        text(merged(nil, T.installationId), "iI")
+        text(merged(nil, T.invitationServiceUrl), "iU")
+        text(merged(Options.locale, T.locale), "l")
+        text(merged(nil, T.logLevel), "lL")
+        text(merged(nil, T.userId), "uId")
+        if let v = merged(nil, T.callStatsMonitoringInterval) { pairs.append(("cSMI", String(v))) }
         return pairs
     }
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<WebAgentFrame, DiagnosticList> {
         let tenant = context.tenant
-        let defaults = tenant.section("apizee", "webAgent")
-        let lookup = MergedOptions(primary: options, fallback: defaults)
-        guard let apiKey = tenant.section("apizee")?.string("apiKey") else {
+        let defaults = context.settings(tenantSection)
+        guard let apiKey = Apizee.apiKey(of: tenant) else {
             return .failure([.error("web-agent-api-key-missing", "the web-agent needs the tenant's 'apizee.apiKey' (aK)",
                                     at: options.location, hint: "add 'apiKey' under 'apizee:' in \(tenant.file)")])
         }
@@ -52,30 +54,32 @@ public struct WebAgentFrame: Sendable {
         let policy = URLPolicy(allowedHosts: ApizeeHosts.webAgentHosts, allowLoopbackHTTP: context.allowLoopbackHTTP)
         let base: SafeURL
         do {
-            base = try policy.validate(defaults?.string("url") ?? ApizeeHosts.webAgentDefault)
+            base = try policy.validate(defaults.value(TenantDefaults.url) ?? ApizeeHosts.webAgentDefault)
         } catch {
-            return .failure([.error(error.code, "'apizee.webAgent.url': \(error.reason)", at: defaults?.location(of: "url") ?? options.location)])
+            return .failure([.error(error.code, "'apizee.webAgent.url': \(error.reason)", at: defaults?.location(of: TenantDefaults.url) ?? options.location)])
         }
+        let merged = Merged(options: options, defaults: defaults)
         let url: SafeURL
         do {
-            url = try policy.appendingQuery(base, parameters(apiKey: apiKey, merged: lookup.value))
+            url = try policy.appendingQuery(base, parameters(apiKey: apiKey, merged: merged))
         } catch {
             return .failure([.error(error.code, "web-agent URL refused: \(error.reason)", at: options.location)])
         }
-        var allow = defaults?.strings("allow") ?? ApizeeHosts.defaultAllow
-        if defaults?.bool("geolocation") == true && !allow.contains("geolocation") { allow.append("geolocation") }
+        var allow = defaults.value(TenantDefaults.allow) ?? ApizeeHosts.defaultAllow
+        if defaults.value(TenantDefaults.geolocation) == true && !allow.contains("geolocation") { allow.append("geolocation") }
+        let guest = Merged(options: options[Options.guest] ?? ConfigObject(location: options.location), defaults: defaults?[TenantDefaults.guest])
         return .success(WebAgentFrame(
             url: url,
-            protocolVersion: defaults?.string("protocol") ?? "current",
-            title: options.string("title") ?? context.text("Video assistance agent", french: "Agent d’assistance vidéo"),
+            protocolVersion: defaults.value(TenantDefaults.protocol) ?? "current",
+            title: options[AgentFrameUI.title] ?? context.text("Video assistance agent", french: "Agent d’assistance vidéo"),
             allow: allow,
             apiKey: apiKey,
-            cloudUrl: defaults?.string("cloudUrl"),
-            guestName: lookup.value("guest.name").string.flatMap { $0.isEmpty ? nil : $0 },
-            guestPhone: lookup.value("guest.phone").string,
-            controls: options.bool("controls") ?? false,
-            gallery: options.bool("gallery") ?? true,
-            toasts: options.bool("toasts") ?? true))
+            cloudUrl: defaults?[TenantDefaults.cloudUrl],
+            guestName: guest(Guest.name, Guest.name).flatMap { $0.isEmpty ? nil : $0 },
+            guestPhone: guest(Guest.phone, Guest.phone),
+            controls: options.value(AgentFrameUI.controls) ?? false,
+            gallery: options.value(AgentFrameUI.gallery) ?? true,
+            toasts: options.value(AgentFrameUI.toasts) ?? true))
     }
 
     /// `protocol: 2023-07` is refused. The published app (https://apirtc.github.io/web-agent/)
@@ -84,11 +88,11 @@ public struct WebAgentFrame: Sendable {
     /// a 2023-07 build (gh-pages at 6a63ef5, 2023-08-01) exists only as a self-hosted copy, on a
     /// host the frame URL policy does not admit. Hand-written pages keep the bridge's 2023-07 mode.
     static func legacyProtocolRefusal(_ defaults: ConfigObject?) -> Diagnostic? {
-        guard let defaults, defaults.string("protocol") == "2023-07" else { return nil }
-        let url = defaults.string("url") ?? ApizeeHosts.webAgentDefault
+        guard let defaults, defaults[TenantDefaults.protocol] == "2023-07" else { return nil }
+        let url = defaults.value(TenantDefaults.url) ?? ApizeeHosts.webAgentDefault
         return .error("web-agent-legacy-protocol",
                       "protocol '2023-07' cannot work with \(url): the published web-agent speaks the current protocol only, so the app would refuse every message",
-                      at: defaults.location(of: "protocol"),
+                      at: defaults.location(of: TenantDefaults.protocol),
                       hint: "remove 'protocol' (or write 'current'); a self-hosted 2023-07 build (web-agent 6a63ef5) needs a hand-written page with the bridge's 2023-07 mode (README, \"2023-07 frames\")")
     }
 
@@ -104,32 +108,5 @@ public struct WebAgentFrame: Sendable {
         if gallery { csp.imageSources.insert("data:") }
         return ComponentOutput(html: frame.html, csp: csp, containsPersonalData: guestName != nil || guestPhone != nil,
                                bridge: BridgeContribution(frames: [settings]), isAgentTool: true)
-    }
-}
-
-/// A value looked up by dotted key in the block's options first, then in the tenant defaults.
-public struct ConfigValueLookup {
-    public var string: String?
-    public var bool: Bool?
-    public var int: Int?
-}
-
-struct MergedOptions {
-    var primary: ConfigObject?
-    var fallback: ConfigObject?
-
-    func value(_ dotted: String) -> ConfigValueLookup {
-        for object in [primary, fallback] {
-            guard var current = object else { continue }
-            let parts = dotted.split(separator: ".").map(String.init)
-            var found = true
-            for part in parts.dropLast() {
-                guard let next = current.object(part) else { found = false; break }
-                current = next
-            }
-            guard found, let key = parts.last, current.has(key) else { continue }
-            return ConfigValueLookup(string: current.string(key), bool: current.bool(key), int: current.int(key))
-        }
-        return ConfigValueLookup()
     }
 }
