@@ -25,6 +25,8 @@ public enum ChatAppDialog {
                                            "allow-popups", "allow-popups-to-escape-sandbox", "allow-presentation",
                                            "allow-same-origin", "allow-scripts", "allow-top-navigation",
                                            "allow-top-navigation-by-user-activation"]
+    /// Sandbox profile names, the vendor's first (`chatapp.sandbox` in tenant.yaml).
+    public static let sandboxProfileNames = ["vendor", "hardened"]
     public static let sandboxProfiles: [String: [String]] = [
         "vendor": documentedSandbox.filter { $0 != "allow-top-navigation-by-user-activation" },
         "hardened": documentedSandbox.filter { $0 != "allow-top-navigation" },

@@ -8,19 +8,19 @@ public struct ConsoleFrame: Sendable {
     public var title: String
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<ConsoleFrame, DiagnosticList> {
-        let console = context.tenant.section("apizee", "console")
-        guard let host = console?.string("host") else {
+        let console = context.settings(tenantSection)
+        guard let host = console?[TenantSettings.host] else {
             return .failure([.error("console-host-missing", "the console iframe needs 'apizee.console.host' (your CNAME of cloud.apizee.com) in tenant.yaml",
                                     at: options.location)])
         }
         if host == ApizeeHosts.cloud || host == ApizeeHosts.app {
             return .failure([.error("console-host-forbidden", "'\(DisplayText.excerpt(host))' cannot be framed directly: use the CNAME Apizee authorised for your domain (e.g. apizee.example.com)",
-                                    at: console?.location(of: "host") ?? options.location)])
+                                    at: console?.location(of: TenantSettings.host) ?? options.location)])
         }
         let policy = URLPolicy(allowedHosts: [host], forbiddenHosts: [ApizeeHosts.cloud, ApizeeHosts.app])
         do {
-            let url = try policy.validate("https://\(host)\(options.string("path") ?? "/")")
-            return .success(ConsoleFrame(url: url, title: options.string("title") ?? context.text("Apizee console", french: "Console Apizee")))
+            let url = try policy.validate("https://\(host)\(options.value(Options.path) ?? "/")")
+            return .success(ConsoleFrame(url: url, title: options[Options.title] ?? context.text("Apizee console", french: "Console Apizee")))
         } catch {
             return .failure([.error(error.code, "console URL refused: \(error.reason)", at: options.location)])
         }

@@ -14,39 +14,39 @@ public struct LoaderAgentBootstrap: Sendable {
     public var title: String
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<LoaderAgentBootstrap, DiagnosticList> {
-        let settings = context.tenant.section("apizee", "loaderAgent")
-        guard let endpoint = settings?.string("agentInfoEndpoint") else {
+        let settings = context.settings(tenantSection)
+        guard let endpoint = settings?[TenantSettings.agentInfoEndpoint] else {
             return .failure([.error("loader-agent-endpoint-missing",
                                     "the loaderAgent bootstrap needs 'apizee.loaderAgent.agentInfoEndpoint': a same-origin endpoint of yours that returns the agent's userId, nickname and token at run time",
                                     at: options.location)])
         }
-        let serverText = settings?.string("server") ?? ApizeeHosts.loaderServerDefault
+        let serverText = settings.value(TenantSettings.server) ?? ApizeeHosts.loaderServerDefault
         let server: SafeURL
         do {
             server = try URLPolicy(allowLoopbackHTTP: context.allowLoopbackHTTP).validate(serverText)
         } catch {
-            return .failure([.error(error.code, "'apizee.loaderAgent.server': \(error.reason)", at: settings?.location(of: "server") ?? options.location)])
+            return .failure([.error(error.code, "'apizee.loaderAgent.server': \(error.reason)", at: settings?.location(of: TenantSettings.server) ?? options.location)])
         }
         guard server.string.hasSuffix("/") else {
             return .failure([.error("loader-agent-server-slash", "'apizee.loaderAgent.server' must end with '/' (serverDomainRoot), found '\(DisplayText.excerpt(server.string))'",
-                                    at: settings?.location(of: "server") ?? options.location)])
+                                    at: settings?.location(of: TenantSettings.server) ?? options.location)])
         }
         let script: SafeURL
         do {
             let policy = URLPolicy(allowedHosts: [ApizeeHosts.loaderScriptHost, server.host], allowLoopbackHTTP: context.allowLoopbackHTTP)
-            script = try policy.validate(settings?.string("script") ?? ApizeeHosts.loaderScriptDefault)
+            script = try policy.validate(settings.value(TenantSettings.script) ?? ApizeeHosts.loaderScriptDefault)
         } catch {
-            return .failure([.error(error.code, "'apizee.loaderAgent.script': \(error.reason)", at: settings?.location(of: "script") ?? options.location)])
+            return .failure([.error(error.code, "'apizee.loaderAgent.script': \(error.reason)", at: settings?.location(of: TenantSettings.script) ?? options.location)])
         }
-        let p = settings?.object("params")
-        let params = LoaderAgentSettings.Params(directory: p?.bool("directory"), directoryStartOpen: p?.bool("directoryStartOpen"),
-                                                useDefaultTheme: p?.bool("useDefaultTheme"), template: p?.string("template"),
-                                                culture: p?.string("culture"))
+        let p = settings?[TenantSettings.params]
+        let params = LoaderAgentSettings.Params(directory: p?[Params.directory], directoryStartOpen: p?[Params.directoryStartOpen],
+                                                useDefaultTheme: p?[Params.useDefaultTheme], template: p?[Params.template],
+                                                culture: p?[Params.culture])
         return .success(LoaderAgentBootstrap(
             script: script, server: server, endpoint: endpoint,
-            apiKey: context.tenant.section("apizee")?.string("apiKey"),
-            useFrame: settings?.bool("useFrame") ?? true, params: params,
-            title: options.string("title") ?? context.text("Video agent", french: "Agent vidéo")))
+            apiKey: Apizee.apiKey(of: context.tenant),
+            useFrame: settings.value(TenantSettings.useFrame) ?? true, params: params,
+            title: options[Options.title] ?? context.text("Video agent", french: "Agent vidéo")))
     }
 
     public func output(context: ComponentContext) -> ComponentOutput {

@@ -5,25 +5,37 @@ import EmbedConfig
 extension LoaderAgentBootstrap: Component {
     public static let kind = "loader-agent"
 
-    public static let optionsSchema = ObjectSchema("loader-agent", doc: "Apizee loaderAgent bootstrap; settings come from apizee.loaderAgent", [
-        FieldSchema("title", .string(maxLength: 120, minLength: 1), doc: "accessible label of the agent area"),
-    ])
+    public enum Options {
+        public static let title = ConfigKey<String>("title", .string(maxLength: 120, minLength: 1), doc: "accessible label of the agent area")
+    }
 
-    static let loaderParams = ObjectSchema("params", [
-        FieldSchema("directory", .boolean, doc: "show the user directory"),
-        FieldSchema("directoryStartOpen", .boolean, doc: "directory open at start"),
-        FieldSchema("template", CommonTypes.identifier(maxLength: 64), doc: "UI template, e.g. agent-modern"),
-        FieldSchema("useDefaultTheme", .boolean, doc: "use the default theme"),
-        FieldSchema("culture", CommonTypes.locale, doc: "UI language"),
-    ])
+    /// `apizee.loaderAgent` in tenant.yaml.
+    public enum TenantSettings {
+        public static let server = ConfigKey<String>("server", .url, doc: "serverDomainRoot, with trailing slash", default: ApizeeHosts.loaderServerDefault)
+        public static let script = ConfigKey<String>("script", .url, doc: "loaderAgent.js URL", default: ApizeeHosts.loaderScriptDefault)
+        public static let agentInfoEndpoint = ConfigKey<String>("agentInfoEndpoint", .path, doc: "same-origin endpoint returning userId, apiKey, nickname, token at run time")
+        public static let useFrame = ConfigKey<Bool>("useFrame", .boolean, doc: "allow the use of an iframe during the call", default: true)
+        public static let params = ConfigKey<ConfigObject>("params", .object(ObjectSchema("params", keys: [
+            Params.directory, Params.directoryStartOpen, Params.template, Params.useDefaultTheme, Params.culture,
+        ])), doc: "agentParams passed to loadAgent")
+    }
 
-    public static let tenantSection: TenantSection? = TenantSection(vendor: Apizee.section, key: "loaderAgent", doc: "loaderAgent bootstrap", schema: ObjectSchema("loaderAgent", [
-        FieldSchema("server", .url, doc: "serverDomainRoot, with trailing slash", default: "https://cloud.apizee.com/"),
-        FieldSchema("script", .url, doc: "loaderAgent.js URL", default: "https://cdn.apirtc.com/agent/loaderAgent.js"),
-        FieldSchema("agentInfoEndpoint", .path, doc: "same-origin endpoint returning userId, apiKey, nickname, token at run time"),
-        FieldSchema("useFrame", .boolean, doc: "allow the use of an iframe during the call", default: "true"),
-        FieldSchema("params", .object(loaderParams), doc: "agentParams passed to loadAgent"),
-    ]))
+    /// `apizee.loaderAgent.params`: passed to loadAgent as written (`LoaderAgentSettings.Params`).
+    public enum Params {
+        public static let directory = ConfigKey<Bool>("directory", .boolean, doc: "show the user directory")
+        public static let directoryStartOpen = ConfigKey<Bool>("directoryStartOpen", .boolean, doc: "directory open at start")
+        public static let template = ConfigKey<String>("template", CommonTypes.identifier(maxLength: 64), doc: "UI template, e.g. agent-modern")
+        public static let useDefaultTheme = ConfigKey<Bool>("useDefaultTheme", .boolean, doc: "use the default theme")
+        public static let culture = ConfigKey<String>("culture", CommonTypes.locale, doc: "UI language")
+    }
+
+    public static let optionsSchema = ObjectSchema(kind, doc: "Apizee loaderAgent bootstrap; settings come from apizee.loaderAgent", keys: [Options.title])
+
+    public static let tenantSection: TenantSection? = TenantSection(
+        vendor: Apizee.section, key: "loaderAgent", doc: "loaderAgent bootstrap",
+        schema: ObjectSchema("loaderAgent", keys: [
+            TenantSettings.server, TenantSettings.script, TenantSettings.agentInfoEndpoint, TenantSettings.useFrame, TenantSettings.params,
+        ]))
 
     public static let layout: ComponentLayout? = ComponentLayout("loader-agent", frontMatter: .options(key: "loaderAgent", doc: "options of a 'loader-agent' page"))
 }

@@ -9,21 +9,21 @@ public struct RoomLink: Sendable, Equatable {
 
     public static func allowedHosts(for tenant: TenantConfig) -> Set<String> {
         var hosts = ApizeeHosts.roomHosts
-        if let consoleHost = tenant.section("apizee", "console")?.string("host") { hosts.insert(consoleHost) }
+        if let consoleHost = ComponentContext(tenant: tenant).settings(ConsoleFrame.tenantSection)?[ConsoleFrame.TenantSettings.host] { hosts.insert(consoleHost) }
         return hosts
     }
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<RoomLink, DiagnosticList> {
-        guard let raw = options.string("url") else {
+        guard let raw = options[Options.url] else {
             return .failure([.error("config-missing-key", "missing required key 'url'", at: options.location)])
         }
         let policy = URLPolicy(allowedHosts: allowedHosts(for: context.tenant), allowLoopbackHTTP: context.allowLoopbackHTTP)
         do {
             let url = try policy.validate(raw)
-            let label = options.string("label") ?? context.text("Join the video session", french: "Rejoindre la session vidéo")
+            let label = options[Options.label] ?? context.text(default: Options.label, french: "Rejoindre la session vidéo")
             return .success(RoomLink(url: url, label: label))
         } catch {
-            return .failure([.error(error.code, "room link refused: \(error.reason)", at: options.location(of: "url"))])
+            return .failure([.error(error.code, "room link refused: \(error.reason)", at: options.location(of: Options.url))])
         }
     }
 

@@ -9,18 +9,18 @@ public struct SessionTimeline: Sendable {
     public var title: String
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<SessionTimeline, DiagnosticList> {
-        let events = context.tenant.section("apizee", "sessionEvents")
-        guard let endpoint = events?.string("endpoint") else {
+        let events = context.settings(tenantSection)
+        guard let endpoint = events?[TenantSettings.endpoint] else {
             return .failure([.error("timeline-endpoint-missing",
                                     "the session timeline needs 'apizee.sessionEvents.endpoint': your same-origin proxy of the Session Events API, e.g. /api/apizee/tickets/{ticketId}/events",
                                     at: options.location)])
         }
         guard endpoint.contains("{ticketId}") else {
             return .failure([.error("timeline-endpoint-placeholder", "'apizee.sessionEvents.endpoint' must contain {ticketId}, replaced at run time by the page's ?ticketId=",
-                                    at: events?.location(of: "endpoint") ?? options.location)])
+                                    at: events?.location(of: TenantSettings.endpoint) ?? options.location)])
         }
         return .success(SessionTimeline(endpoint: endpoint,
-                                        title: options.string("title") ?? context.text("Session timeline", french: "Chronologie de la session")))
+                                        title: options[Options.title] ?? context.text("Session timeline", french: "Chronologie de la session")))
     }
 
     public func output(context: ComponentContext) -> ComponentOutput {

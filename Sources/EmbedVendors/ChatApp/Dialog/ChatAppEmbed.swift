@@ -35,43 +35,44 @@ public struct ChatAppEmbed: Sendable {
     }
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<ChatAppEmbed, DiagnosticList> {
-        let tenant = context.tenant.section("chatapp")
+        let tenant = context.settings(tenantSection)
         var problems: [Diagnostic] = []
-        let messenger = options.string("messenger") ?? tenant?.string("messenger")
-        let allowed = tenant?.strings("messengers") ?? ChatAppDialog.messengerTypes.sorted()
+        let messenger = options[Options.messenger] ?? tenant?[TenantSettings.messenger]
+        let allowed = tenant.value(TenantSettings.messengers) ?? ChatAppDialog.messengerTypes.sorted()
         if let messenger, !allowed.contains(messenger) {
             var message = "messenger type '\(DisplayText.excerpt(messenger))' is not in the allowed list (\(allowed.joined(separator: ", ")))"
             if let guess = Suggestion.closest(to: messenger, in: allowed) { message += " (did you mean '\(guess)'?)" }
-            let location = options.has("messenger") ? options.location(of: "messenger") : (tenant?.location(of: "messenger") ?? options.location)
+            let location = options.has(Options.messenger) ? options.location(of: Options.messenger) : (tenant?.location(of: TenantSettings.messenger) ?? options.location)
             problems.append(.error("chatapp-messenger-unknown", message, at: location,
                                    hint: "add it to 'chatapp.messengers' in tenant.yaml if ChatApp supports it for your account"))
         }
-        let tokenEndpoint = tenant?.string("tokenEndpoint")
-        let crmDomain = tenant?.string("crmDomain"), employee = tenant?.string("employeeExtCode")
+        let tokenEndpoint = tenant?[TenantSettings.tokenEndpoint]
+        let crmDomain = tenant?[TenantSettings.crmDomain], employee = tenant?[TenantSettings.employeeExtCode]
+        let identityKey = crmDomain != nil ? TenantSettings.crmDomain : TenantSettings.employeeExtCode
         if (crmDomain != nil || employee != nil) && tokenEndpoint == nil {
             problems.append(.error("chatapp-employee-without-token",
                                    "'crmDomain'/'employeeExtCode' select an employee identity, which only makes sense with a live token: set 'chatapp.tokenEndpoint'",
-                                   at: tenant?.location(of: crmDomain != nil ? "crmDomain" : "employeeExtCode") ?? options.location))
+                                   at: tenant?.location(of: identityKey) ?? options.location))
         }
         if crmDomain != nil, employee == nil || crmDomain == nil && employee != nil {
             problems.append(.error("chatapp-employee-incomplete", "'crmDomain' and 'employeeExtCode' go together",
-                                   at: tenant?.location(of: crmDomain != nil ? "crmDomain" : "employeeExtCode") ?? options.location))
+                                   at: tenant?.location(of: identityKey) ?? options.location))
         }
-        let display = options.string("display") ?? "iframe"
+        let display = options.value(Options.display) ?? Display.iframe.rawValue
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
-        let phones = (options.strings("phones") ?? []).map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }
-        let query = PHPQuery.build(Self.query(licenseId: options.int("licenseId") ?? tenant?.int("licenseId"), messenger: messenger,
+        let phones = (options[Options.phones] ?? []).map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }
+        let query = PHPQuery.build(Self.query(licenseId: options[Options.licenseId] ?? tenant?[TenantSettings.licenseId], messenger: messenger,
                                               crmDomain: crmDomain, employee: employee, phones: phones,
-                                              dialogIds: options.strings("dialogIds") ?? []))
+                                              dialogIds: options[Options.dialogIds] ?? []))
         do {
             let url = try URLPolicy(allowedHosts: [ChatAppDialog.host]).validate(query.isEmpty ? base : base + "?" + query)
             return .success(ChatAppEmbed(
                 url: url, display: display,
-                label: options.string("label") ?? context.text("Open the conversation", french: "Ouvrir la conversation"),
-                title: options.string("title") ?? context.text("ChatApp conversations", french: "Conversations ChatApp"),
-                sandbox: ChatAppDialog.sandboxProfiles[tenant?.string("sandbox") ?? "vendor"] ?? [],
+                label: options[Options.label] ?? context.text(default: Options.label, french: "Ouvrir la conversation"),
+                title: options[Options.title] ?? context.text("ChatApp conversations", french: "Conversations ChatApp"),
+                sandbox: ChatAppDialog.sandboxProfiles[tenant.value(TenantSettings.sandbox) ?? "vendor"] ?? [],
                 tokenEndpoint: tokenEndpoint,
-                hasPersonalData: !phones.isEmpty || options.has("dialogIds")))
+                hasPersonalData: !phones.isEmpty || options.has(Options.dialogIds)))
         } catch {
             return .failure([.error(error.code, "ChatApp URL refused: \(error.reason)", at: options.location)])
         }
@@ -81,7 +82,7 @@ public struct ChatAppEmbed: Sendable {
     public var allow: String { ChatAppDialog.allow.map { "\($0) \(url.origin)" }.joined(separator: "; ") }
 
     public func output(context: ComponentContext) -> ComponentOutput {
-        if display == "link" {
+        if display == Display.link.rawValue {
             return ComponentOutput(html: NewTabLink.html(url: url, label: label, className: "es-button es-chatapp-link", context: context),
                                    containsPersonalData: hasPersonalData)
         }

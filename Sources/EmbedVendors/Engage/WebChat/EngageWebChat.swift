@@ -18,18 +18,18 @@ public struct EngageWebChat: Sendable {
     }
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<EngageWebChat, DiagnosticList> {
-        let engage = context.tenant.section("engage")
-        guard let id = engage?.string("scriptId") else {
+        let engage = context.settings(tenantSection)
+        guard let id = engage?[TenantSettings.scriptId] else {
             return .failure([.error("engage-script-id-missing", "the Engage web chat needs 'engage.scriptId' in tenant.yaml (the id in cdn.chatvisor.com/cdn/js/<id>.js)",
                                     at: options.location)])
         }
         do {
             return .success(EngageWebChat(script: try scriptURL(id: id),
-                                          cobrowse: options.bool("cobrowse") ?? engage?.bool("cobrowse") ?? false,
-                                          checkVisibility: engage?.bool("checkVisibility") ?? false,
-                                          labels: engage?.strings("labels") ?? []))
+                                          cobrowse: options[Options.cobrowse] ?? engage.value(TenantSettings.cobrowse) ?? false,
+                                          checkVisibility: engage.value(TenantSettings.checkVisibility) ?? false,
+                                          labels: engage?[TenantSettings.labels] ?? []))
         } catch {
-            return .failure([.error(error.code, "Engage script URL refused: \(error.reason)", at: engage?.location(of: "scriptId") ?? options.location)])
+            return .failure([.error(error.code, "Engage script URL refused: \(error.reason)", at: engage?.location(of: TenantSettings.scriptId) ?? options.location)])
         }
     }
 

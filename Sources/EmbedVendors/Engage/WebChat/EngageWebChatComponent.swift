@@ -6,15 +6,22 @@ import EmbedCore
 extension EngageWebChat: Component {
     public static let kind = "engage-script"
 
-    public static let optionsSchema = ObjectSchema("engage-script", doc: "TeamViewer Engage web chat on this page; settings come from the tenant's engage", [
-        FieldSchema("cobrowse", .boolean, doc: "show co-browsing start/stop buttons here"),
-    ])
+    public enum Options {
+        public static let cobrowse = ConfigKey<Bool>("cobrowse", .boolean, doc: "show co-browsing start/stop buttons here")
+    }
 
-    public static let tenantSection: TenantSection? = TenantSection(vendor: Engage.section, key: nil, schema: ObjectSchema("engage", [
-        FieldSchema("scriptId", CommonTypes.identifier(maxLength: 64), doc: "tenant script id (cdn.chatvisor.com/cdn/js/<scriptId>.js)"),
-        FieldSchema("cobrowse", .boolean, doc: "show co-browsing start/stop buttons", default: "false"),
-        FieldSchema("checkVisibility", .boolean, doc: "ask CV.api.shouldShowWebchat before showing the chat", default: "false"),
-        FieldSchema("labels", .list(.string(maxLength: 60, minLength: 1), maxItems: 20), doc: "static visitor labels (CV.user.tag)"),
+    /// The tenant's `engage` section.
+    public enum TenantSettings {
+        public static let scriptId = ConfigKey<String>("scriptId", CommonTypes.identifier(maxLength: 64), doc: "tenant script id (cdn.chatvisor.com/cdn/js/<scriptId>.js)")
+        public static let cobrowse = ConfigKey<Bool>("cobrowse", .boolean, doc: "show co-browsing start/stop buttons", default: false)
+        public static let checkVisibility = ConfigKey<Bool>("checkVisibility", .boolean, doc: "ask CV.api.shouldShowWebchat before showing the chat", default: false)
+        public static let labels = ConfigKey<[String]>("labels", .list(.string(maxLength: 60, minLength: 1), maxItems: 20), doc: "static visitor labels (CV.user.tag)")
+    }
+
+    public static let optionsSchema = ObjectSchema(kind, doc: "TeamViewer Engage web chat on this page; settings come from the tenant's engage", keys: [Options.cobrowse])
+
+    public static let tenantSection: TenantSection? = TenantSection(vendor: Engage.section, key: nil, schema: ObjectSchema("engage", keys: [
+        TenantSettings.scriptId, TenantSettings.cobrowse, TenantSettings.checkVisibility, TenantSettings.labels,
     ]))
 
     public static let layout: ComponentLayout? = ComponentLayout("webchat", frontMatter: .flag(
