@@ -195,7 +195,8 @@ import Testing
         let wrong = try run(["engage-script", "--script-id", "5c593c728b02502bc3f8ffe1", "--phone-numbers", "+33612345678"])
         #expect(wrong.status == 64)
         #expect(wrong.stderr.contains("unknown option '--phone-numbers' for 'link engage-script'"))
-        // Once, the kind list had a silent default: any unknown kind ran as engage-script.
+        // A component without a link kind has no subcommand (the old builder's switch ran any
+        // kind it did not name as engage-script).
         #expect(try run(["room-link", "--script-id", "5c593c728b02502bc3f8ffe1"]).status == 64)
     }
 

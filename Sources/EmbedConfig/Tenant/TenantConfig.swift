@@ -2,7 +2,7 @@ import EmbedCore
 import Foundation
 
 /// A validated tenant: the typed values every page needs, plus the validated tree that
-/// vendor components read their own sections from.
+/// vendor components read their own sections from (`ComponentContext.settings`).
 public struct TenantConfig: Sendable {
     /// The folder name under `content/`, also the output folder name.
     public var id: String
@@ -18,12 +18,6 @@ public struct TenantConfig: Sendable {
     /// `security.reportTo`: where browsers send the header policy's violation reports.
     public var reportTo: String? = nil
     public var raw: ConfigObject
-
-    public func section(_ path: String...) -> ConfigObject? {
-        var object: ConfigObject? = raw
-        for key in path { object = object?.object(key) }
-        return object
-    }
 }
 
 public enum TenantLoader {
