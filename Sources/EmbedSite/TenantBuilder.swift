@@ -104,7 +104,8 @@ struct TenantBuilder {
         }
         guard !result.diagnostics.hasErrors else { return result }
 
-        files.append(("_headers", Data(HeadersFile.render(basePath: basePath, frameAncestors: tenant.frameAncestors, reportTo: tenant.reportTo, entries: headerEntries).utf8)))
+        files.append(("_headers", Data(HeadersFile.render(basePath: basePath, frameAncestors: tenant.frameAncestors, reportTo: tenant.reportTo,
+                                                            reportOnly: tenant.reportOnly, entries: headerEntries).utf8)))
         files.append((theme.path, theme.data))
         var writer = staging.writer()
         var outputs: [String: String] = [:]

@@ -24,7 +24,8 @@ import Testing
         let acme = TestProject.packageRoot.appendingPathComponent("content/acme")
         var files = ["content/big/tenant.yaml": try String(contentsOf: acme.appendingPathComponent("tenant.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "https://support.acme.example/", with: "https://big.example/help/")
-            .replacingOccurrences(of: "security:\n", with: "security:\n  reportTo: https://reports.big.example/csp\n"),
+            .replacingOccurrences(of: "security:\n", with: "security:\n  reportTo: https://reports.big.example/csp\n"
+                                  + "  reportOnly:\n    without: [https://app.apizee.com]\n    trustedTypes: true\n"),
                      "content/big/assets/logo.svg": try String(contentsOf: acme.appendingPathComponent("assets/logo.svg"), encoding: .utf8)]
         let framed = ["agent", "embed", "loader", "console", "invite", "timeline"]
         let sources = try Dictionary(uniqueKeysWithValues: framed.map { ($0, try String(contentsOf: acme.appendingPathComponent("\($0).md"), encoding: .utf8)) })
@@ -41,6 +42,7 @@ import Testing
         #expect(summary.succeeded, "\(summary.diagnostics)")
         let big = try PublishedTenant(folder: output.appendingPathComponent("big"))
         #expect(big.text.contains("\n  Reporting-Endpoints: csp-endpoint=\"https://reports.big.example/csp\"\n"))
+        #expect(big.text.contains("\n  Content-Security-Policy-Report-Only: "))
         let checked = try big.verify()
         #expect(checked.pages == 1001)
         #expect(checked.urls == 1001 + 2 * 1001)   // Cloudflare: one URL a page; Netlify: two
@@ -90,7 +92,8 @@ struct PublishedTenant {
                     counts.urls += 1
                     let got = host.effectiveHeaders(ofURLPath: url)
                     let label = "\(page.path) on \(host.host.displayName) at \(url)"
-                    let reporting: Set<String> = text.contains("\n  Reporting-Endpoints: ") ? ["reporting-endpoints"] : []
+                    var reporting: Set<String> = text.contains("\n  Reporting-Endpoints: ") ? ["reporting-endpoints"] : []
+                    if text.contains("\n  Content-Security-Policy-Report-Only: ") { reporting.insert("content-security-policy-report-only") }
                     #expect(Set(got.keys) == Set(["x-content-type-options", "referrer-policy", "content-security-policy", "permissions-policy"]).union(reporting), "\(label)")
                     #expect(got["x-content-type-options"]?.value == "nosniff", "\(label)")
                     #expect(got["referrer-policy"]?.value == "strict-origin-when-cross-origin", "\(label)")
@@ -106,6 +109,17 @@ struct PublishedTenant {
                         #expect(needed.isSubset(of: Set(sources)), "\(label): the header's \(name) \(sources) blocks \(needed)")
                     }
                     #expect(header["default-src"] == nil || header == page.meta.merging(["frame-ancestors": header["frame-ancestors"]!]) { $1 }, "\(label)")
+                    if let trial = got["content-security-policy-report-only"] {
+                        // One trial that reports what the page needs from the left-out origin, and nothing else it needs.
+                        #expect(trial.values.count == 1 && trial.value.hasSuffix("; report-to csp-endpoint"), "\(label): \(trial.value)")
+                        let tried = Self.directives(trial.value)
+                        #expect(tried["require-trusted-types-for"] == ["'script'"], "\(label)")
+                        for (name, own) in page.meta {
+                            let needed = Set(own).subtracting(["'none'", "https://app.apizee.com"])
+                            #expect(needed.isSubset(of: Set(tried[name] ?? [])), "\(label): the trial's \(name) reports \(needed)")
+                            #expect(tried[name]?.contains("https://app.apizee.com") != true, "\(label)")
+                        }
+                    }
                     // Every delegated feature granted to the frame's origin; nothing granted to an origin no frame has.
                     let policy = PermissionsPolicyHeader(try #require(got["permissions-policy"]).value)
                     for frame in page.frames {

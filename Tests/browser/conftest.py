@@ -57,7 +57,7 @@ INIT_SCRIPT = """
 (() => {
   window.__csp = [];
   document.addEventListener("securitypolicyviolation", (e) => {
-    const v = {directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile,
+    const v = {directive: e.effectiveDirective, disposition: e.disposition, blocked: e.blockedURI, source: e.sourceFile,
                line: e.lineNumber, sample: e.sample, page: location.href};
     window.__csp.push(v);
     try { window.__reportCsp(v); } catch (err) { /* binding not ready */ }
@@ -146,6 +146,30 @@ class Server:
 
 def _http_server(port, directory):
     return [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)]
+
+
+def build_and_serve_tenant(project, files, tenant, port, prefix, plant=None):
+    """Writes `files` into `project`, builds it with the debug binary, calls `plant(folder)` to
+    change the output as a host serving unvetted files would, then serves the tenant's folder
+    at `prefix` with its `_headers` applied (headers_server.py). Yields the folder."""
+    binary = HERE.parent.parent / ".build" / "debug" / "embedsmith"
+    if not binary.exists():
+        pytest.skip("build the tool first (swift build)")
+    for path, text in files.items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text)
+    built = subprocess.run([str(binary), "build", "--quiet"], cwd=project, capture_output=True, text=True, timeout=120)
+    assert built.returncode == 0, built.stderr
+    folder = project / "site" / tenant
+    if plant:
+        plant(folder)
+    server = Server(port, [sys.executable, str(HERE / "headers_server.py"), "--port", str(port), "--dir", str(folder),
+                           "--prefix", prefix])
+    server.start()
+    try:
+        yield folder
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

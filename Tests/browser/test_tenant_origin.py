@@ -6,16 +6,11 @@ vetted would have them: each layer (the pages' CSP, the `_headers` policy of `/a
 proved on its own. The tenant folder is served at its base path with its `_headers` applied as
 Netlify / Cloudflare Pages apply them (headers_server.py).
 """
-import pathlib
-import subprocess
-import sys
 
 import pytest
 
-from conftest import HERE, Harness, Server, wait_for
+from conftest import Harness, build_and_serve_tenant, wait_for
 
-ROOT = HERE.parent.parent
-BINARY = ROOT / ".build" / "debug" / "embedsmith"
 PORT = 8805
 ORIGIN = f"http://127.0.0.1:{PORT}"
 BASE = "/help/"
@@ -49,24 +44,12 @@ PLANTED = {
 
 @pytest.fixture(scope="module")
 def tenant_site(tmp_path_factory, servers):
-    if not BINARY.exists():
-        pytest.skip("build the tool first (swift build)")
-    project = tmp_path_factory.mktemp("tenant-origin")
-    for path, text in {"content/t/tenant.yaml": TENANT, "content/t/index.md": PAGE, "content/t/assets/logo.svg": LOGO}.items():
-        (project / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / path).write_text(text)
-    built = subprocess.run([str(BINARY), "build", "--quiet"], cwd=project, capture_output=True, text=True, timeout=120)
-    assert built.returncode == 0, built.stderr
-    folder = project / "site" / "t"
-    for name, text in PLANTED.items():
-        (folder / "assets" / name).write_text(text)
-    server = Server(PORT, [sys.executable, str(HERE / "headers_server.py"), "--port", str(PORT), "--dir", str(folder),
-                           "--prefix", BASE])
-    server.start()
-    try:
-        yield folder
-    finally:
-        server.stop()
+    def plant(folder):
+        for name, text in PLANTED.items():
+            (folder / "assets" / name).write_text(text)
+
+    files = {"content/t/tenant.yaml": TENANT, "content/t/index.md": PAGE, "content/t/assets/logo.svg": LOGO}
+    yield from build_and_serve_tenant(tmp_path_factory.mktemp("tenant-origin"), files, "t", PORT, BASE, plant)
 
 
 @pytest.fixture

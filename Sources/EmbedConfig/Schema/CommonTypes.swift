@@ -21,7 +21,16 @@ public enum CommonTypes {
 
     /// `'self'`, `'none'` or an https origin, for `frame-ancestors`.
     public static let frameAncestor: SchemaType = .token(rule: "'self', 'none' or an https origin like https://crm.example.com") { s in
-        if s == "'self'" || s == "'none'" { return true }
+        s == "'self'" || s == "'none'" || isHTTPSOrigin(s)
+    }
+
+    /// An https origin written as one (`https://host[:port]`, no path, no credentials), which
+    /// a CSP source list holds verbatim.
+    public static let httpsOrigin: SchemaType = .token(rule: "an https origin like https://app.example.com") { s in
+        isHTTPSOrigin(s)
+    }
+
+    static func isHTTPSOrigin(_ s: String) -> Bool {
         guard let url = try? WebURL.parse(s), url.scheme == "https", !url.hasCredentials,
               url.pathname == "/" || url.pathname.isEmpty, url.query == nil, url.fragment == nil else { return false }
         return s == url.origin || s + "/" == url.href

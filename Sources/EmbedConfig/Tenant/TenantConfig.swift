@@ -17,6 +17,8 @@ public struct TenantConfig: Sendable {
     public var frameAncestors: [String]
     /// `security.reportTo`: where browsers send the header policy's violation reports.
     public var reportTo: String? = nil
+    /// `security.reportOnly`: a stricter policy browsers try and report on, without enforcing it.
+    public var reportOnly: ReportOnlyTrial? = nil
     public var raw: ConfigObject
 }
 
@@ -52,6 +54,12 @@ public enum TenantLoader {
                                       at: base.location,
                                       hint: "publish the tenant at a path of ASCII letters, digits, '-', '.', '_' and '~'"))
         }
+        if let security = object.object("security"), security.has("reportOnly"), !security.has("reportTo") {
+            diagnostics.append(.error("config-report-only-endpoint",
+                                      "'security.reportOnly' needs 'security.reportTo': a report-only policy blocks nothing, so without an endpoint its trial reports nowhere",
+                                      at: security.location(of: "reportOnly"),
+                                      hint: "add 'reportTo: https://…' (a Reporting API endpoint) under 'security', or remove 'reportOnly'"))
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = TenantConfig(
             id: id, file: file,
@@ -62,6 +70,9 @@ public enum TenantLoader {
             logo: object.object("theme")?.string("logo"),
             frameAncestors: object.object("security")?.strings("frameAncestors") ?? ["'none'"],
             reportTo: object.object("security")?.string("reportTo"),
+            reportOnly: object.object("security")?.object("reportOnly").map {
+                ReportOnlyTrial(without: $0.strings("without") ?? [], trustedTypes: $0.bool("trustedTypes") ?? false)
+            },
             raw: object)
         return (config, diagnostics)
     }

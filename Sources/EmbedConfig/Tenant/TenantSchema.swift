@@ -10,6 +10,12 @@ public enum TenantSchema {
     static let security = ObjectSchema("security", [
         FieldSchema("frameAncestors", .list(CommonTypes.frameAncestor, maxItems: 20), doc: "who may frame these pages (CSP frame-ancestors in _headers)", default: "['none']"),
         FieldSchema("reportTo", .url, doc: "Reporting API endpoint that receives the pages' CSP violation reports (Reporting-Endpoints and report-to in _headers)"),
+        FieldSchema("reportOnly", .object(reportOnly), doc: "a report-only trial of a stricter policy (Content-Security-Policy-Report-Only in _headers; needs reportTo)"),
+    ])
+
+    static let reportOnly = ObjectSchema("reportOnly", [
+        FieldSchema("without", .list(CommonTypes.httpsOrigin, maxItems: 20), doc: "origins the trial policy leaves out: loads from them are reported, not blocked"),
+        FieldSchema("trustedTypes", .boolean, doc: "add require-trusted-types-for 'script' to the trial", default: "false"),
     ])
 
     /// The whole file: the site's own keys around the vendors' sections, which the component
