@@ -39,10 +39,9 @@ struct LinkOptions {
             }
         }
         walk(component.optionsSchema, [])
-        for key in spec.tenantKeys {
-            let path = key.split(separator: ".").map(String.init)
-            guard let field = Self.field(at: path, in: ComponentRegistry.tenantSchema) else { continue }
-            options.append(Option(name: spec.optionNames[key] ?? Self.kebab(path.last!), target: .tenant, path: path,
+        for path in spec.tenantKeys {
+            guard let field = Self.field(at: path, in: ComponentRegistry.tenantSchema), let last = path.last else { continue }
+            options.append(Option(name: spec.optionNames[path.joined(separator: ".")] ?? Self.kebab(last), target: .tenant, path: path,
                                   type: field.type, doc: field.doc, defaultValue: field.defaultValue))
         }
         self.options = options

@@ -58,16 +58,16 @@ import Foundation
 
     @Test func tenantYAMLGivesTheTrial() {
         let yaml = Self.base + "  reportTo: https://r.t.example/csp\n  reportOnly:\n    without: [https://cdn.chatvisor.com]\n    trustedTypes: true\n"
-        let (config, diagnostics) = TenantLoader.load(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
+        let (config, diagnostics) = ComponentRegistry.loadTenant(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
         #expect(diagnostics.isEmpty)
         #expect(config?.reportOnly == ReportOnlyTrial(without: ["https://cdn.chatvisor.com"], trustedTypes: true))
-        let (plain, _) = TenantLoader.load(data: Data((Self.base + "  reportTo: https://r.t.example/csp\n").utf8), file: "tenant.yaml", id: "t")
+        let (plain, _) = ComponentRegistry.loadTenant(data: Data((Self.base + "  reportTo: https://r.t.example/csp\n").utf8), file: "tenant.yaml", id: "t")
         #expect(plain != nil && plain?.reportOnly == nil)
     }
 
     @Test func aTrialWithoutAnEndpointIsALocatedError() {
         let yaml = Self.base + "  frameAncestors: ['self']\n  reportOnly:\n    trustedTypes: true\n"
-        let (config, diagnostics) = TenantLoader.load(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
+        let (config, diagnostics) = ComponentRegistry.loadTenant(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
         #expect(config == nil)
         let error = diagnostics.first { $0.code == "config-report-only-endpoint" }
         // At the trial's mapping (the YAML tree keeps where values start, not keys).
@@ -77,7 +77,7 @@ import Foundation
     @Test(arguments: ["http://cdn.example", "https://cdn.example/js", "'self'", "https://user@cdn.example", "cdn.example"])
     func onlyOriginsCanBeLeftOut(origin: String) {
         let yaml = Self.base + "  reportTo: https://r.t.example/csp\n  reportOnly:\n    without: [\"\(origin)\"]\n"
-        let (config, diagnostics) = TenantLoader.load(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
+        let (config, diagnostics) = ComponentRegistry.loadTenant(data: Data(yaml.utf8), file: "tenant.yaml", id: "t")
         #expect(config == nil && diagnostics.contains { $0.severity == .error })
     }
 }

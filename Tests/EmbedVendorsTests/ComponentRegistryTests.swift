@@ -55,4 +55,19 @@ import Testing
         #expect(ChatAppEmbed.TenantSettings.messengers.field.defaultValue == "[grWhatsApp, telegram]")
         #expect(WebAgentFrame.TenantDefaults.allow.field.defaultValue == "[autoplay, microphone, camera, display-capture, encrypted-media, clipboard-write]")
     }
+
+    @Test func linkSpecsNameKeysThatExist() {
+        func field(_ path: [String], _ schema: ObjectSchema) -> FieldSchema? {
+            guard let first = path.first, let f = schema.field(first) else { return nil }
+            if path.count == 1 { return f }
+            guard case .object(let nested) = f.type else { return nil }
+            return field(Array(path.dropFirst()), nested)
+        }
+        for component in ComponentRegistry.linkable {
+            let spec = component.link!
+            for path in spec.tenantKeys { #expect(field(path, ComponentRegistry.tenantSchema) != nil, "\(component.kind): \(path)") }
+            for key in spec.optionNames.keys { #expect(field(key.split(separator: ".").map(String.init), component.optionsSchema) != nil, "\(component.kind): \(key)") }
+            #expect(!spec.examples.isEmpty)
+        }
+    }
 }

@@ -42,8 +42,8 @@ extension ApizeeEmbedFrame: Component {
     public static let layout: ComponentLayout? = ComponentLayout("embed-agent", frontMatter: .options(key: "embedAgent", doc: "options of an 'embed-agent' page"))
 
     public static let link: LinkSpec? = LinkSpec(
-        tenantKeys: ["apizee.embed.identificationKey", "apizee.embed.installationId", "apizee.embed.url"],
-        optionNames: ["externalReferences": "external-reference"],
+        tenantKeys: LinkSpec.tenant(tenantSection, [TenantSettings.identificationKey, TenantSettings.installationId, TenantSettings.url]),
+        optionNames: [Shared.externalReferences.name: "external-reference"],
         missingSettingHints: ["apizee-embed-key-missing": "pass --identification-key", "apizee-embed-conversation-missing": "pass --conversation"],
         examples: ["--identification-key MyKey --conversation Case-7 --external-reference ticketId=12345"])
 

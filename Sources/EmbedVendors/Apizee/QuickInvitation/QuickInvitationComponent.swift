@@ -56,7 +56,7 @@ extension QuickInvitation: Component {
     public static let layout: ComponentLayout? = ComponentLayout("invite", frontMatter: .options(key: "invitation", doc: "the main quick-invitation button of an 'invite' page"))
 
     public static let link: LinkSpec? = LinkSpec(
-        optionNames: ["phones": "phone-numbers", "emails": "email-addresses"],
+        optionNames: [Options.phones.name: "phone-numbers", Options.emails.name: "email-addresses"],
         examples: ["--reference CASE-42 --phone-numbers +33612345678 --service-key 0123456789abcdef0123456789abcdef",
                    "--variant legacy --phone +33612345678 --reference 9867 --name \"Jane Doe\" --html"])
 

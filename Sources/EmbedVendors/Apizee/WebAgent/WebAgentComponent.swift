@@ -76,9 +76,10 @@ extension WebAgentFrame: Component {
     public static let layout: ComponentLayout? = ComponentLayout("agent", frontMatter: .options(key: "agent", doc: "web-agent options of an 'agent' page"))
 
     public static let link: LinkSpec? = LinkSpec(
-        tenantKeys: ["apizee.apiKey", "apizee.webAgent.url", "apizee.webAgent.cloudUrl", "apizee.webAgent.guestUrl",
-                     "apizee.webAgent.invitationServiceUrl", "apizee.webAgent.installationId", "apizee.webAgent.userId",
-                     "apizee.webAgent.logLevel", "apizee.webAgent.callStatsMonitoringInterval"],
+        tenantKeys: LinkSpec.vendor(Apizee.section, [Apizee.apiKey]) + LinkSpec.tenant(tenantSection, [
+            TenantDefaults.url, TenantDefaults.cloudUrl, TenantDefaults.guestUrl, TenantDefaults.invitationServiceUrl,
+            TenantDefaults.installationId, TenantDefaults.userId, TenantDefaults.logLevel, TenantDefaults.callStatsMonitoringInterval,
+        ]),
         missingSettingHints: ["web-agent-api-key-missing": "pass --api-key"],
         examples: ["--api-key myDemoApiKey --conversation Support-Acme --guest-phone +33612345678 --audio false"])
 

@@ -45,8 +45,8 @@ extension ChatAppEmbed: Component {
     public static let layout: ComponentLayout? = ComponentLayout("dialog", frontMatter: .options(key: "dialog", doc: "ChatApp options of a 'dialog' page"))
 
     public static let link: LinkSpec? = LinkSpec(
-        tenantKeys: ["chatapp.messengers", "chatapp.sandbox"],
-        optionNames: ["phones": "phone", "dialogIds": "dialog-id"],
+        tenantKeys: LinkSpec.tenant(tenantSection, [TenantSettings.messengers, TenantSettings.sandbox]),
+        optionNames: [Options.phones.name: "phone", Options.dialogIds.name: "dialog-id"],
         missingSettingHints: ["chatapp-employee-without-token": "no --crm-domain/--employee-ext-code: they need a live token"],
         examples: ["--license-id 30310 --messenger grWhatsApp --phone 79999999999 --html"])
 

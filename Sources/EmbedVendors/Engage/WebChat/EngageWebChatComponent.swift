@@ -28,7 +28,7 @@ extension EngageWebChat: Component {
         key: "webchat", doc: "load the tenant's Engage web chat on this page (always on 'webchat' pages)", default: "false"))
 
     public static let link: LinkSpec? = LinkSpec(
-        tenantKeys: ["engage.scriptId"],
+        tenantKeys: LinkSpec.tenant(tenantSection, [TenantSettings.scriptId]),
         missingSettingHints: ["engage-script-id-missing": "pass --script-id"],
         examples: ["--script-id 5c593c728b02502bc3f8ffe1 --html"])
 
