@@ -41,14 +41,19 @@ struct LinkKindCommand<C: Component>: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The kind's options (listed below).", valueName: "option"))
     var arguments: [String] = []
 
-    func run() throws {
-        let request: LinkRequest
+    /// Reads the options here, so a usage error prints this subcommand's usage (exit 64).
+    func validate() throws { _ = try request() }
+
+    func request() throws -> LinkRequest {
         do {
-            request = try LinkRequest(LinkOptions(C.self), arguments: arguments)
+            return try LinkRequest(LinkOptions(C.self), arguments: arguments)
         } catch {
             switch error { case .usage(let message): throw ValidationError(message) }
         }
-        switch request.build(html: html) {
+    }
+
+    func run() throws {
+        switch try request().build(html: html) {
         case .success(let output):
             print(output)
         case .failure(let problems):
