@@ -1,7 +1,8 @@
 import Foundation
 
 /// `JSONValue` as Codable, so typed settings (`Codable` structs) become the escaped, key-sorted
-/// JSON of `ScriptJSON` and a page's JSON is read back into the same structs.
+/// JSON of `ScriptJSON` (through `JSONTreeEncoder`) and a page's JSON is read back into the same
+/// structs.
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -29,8 +30,7 @@ extension JSONValue: Codable {
 
     /// The JSON tree of an Encodable value (nil if it does not encode: a bug, not input).
     public init?(encoding value: some Encodable) {
-        guard let data = try? JSONEncoder().encode(value),
-              let tree = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        guard let tree = try? JSONTreeEncoder.tree(value) else { return nil }
         self = tree
     }
 }
