@@ -53,7 +53,7 @@ struct TenantBuilder {
 
         if let logo = tenant.logo, !source.assets.contains(where: { $0.relativePath == logo }) {
             result.diagnostics.append(.error("config-asset-missing", "'theme.logo' names '\(logo)', which is not in the tenant folder",
-                                             at: tenant.raw.object("theme")?.location(of: "logo")))
+                                             at: tenant.raw[TenantSchema.theme]?.location(of: TenantSchema.Theme.logo)))
         }
 
         // An SVG is scanned from the bytes that hashed as the copy below will (a swap in between is refused there).

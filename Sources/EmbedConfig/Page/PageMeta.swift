@@ -8,6 +8,8 @@ public struct PageMeta: Sendable {
     public var rawHTML: Bool
     /// nil: decided by the page's content (personal data → noindex).
     public var noindex: Bool?
+    /// Show a table of contents of the page's headings.
+    public var toc: Bool
     public var weight: Int
     public var raw: ConfigObject
 }
@@ -29,12 +31,13 @@ public enum PageMetaLoader {
         var validator = SchemaValidator(file: file, lineOffset: firstLine - 1)
         let object = validator.validateDocument(node, schema: schema, what: "front matter", at: start)
         guard !validator.diagnostics.hasErrors else { return (nil, validator.diagnostics) }
-        let meta = PageMeta(title: object.string("title") ?? "",
-                            layout: object.string("layout") ?? PageSchema.plainLayout,
-                            description: object.string("description"),
-                            rawHTML: object.bool("rawHTML") ?? false,
-                            noindex: object.bool("noindex"),
-                            weight: object.int("weight") ?? 0,
+        let meta = PageMeta(title: object[PageSchema.title] ?? "",
+                            layout: object[PageSchema.layout([])] ?? PageSchema.plainLayout,   // the schema checked the name
+                            description: object[PageSchema.description],
+                            rawHTML: object.value(PageSchema.rawHTML) ?? false,
+                            noindex: object[PageSchema.noindex],
+                            toc: object.value(PageSchema.toc) ?? false,
+                            weight: object.value(PageSchema.weight) ?? 0,
                             raw: object)
         return (meta, validator.diagnostics)
     }

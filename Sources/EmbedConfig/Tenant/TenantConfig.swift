@@ -44,34 +44,35 @@ public enum TenantLoader {
         var validator = SchemaValidator(file: file, allowLoopbackHTTP: allowLoopbackHTTP)
         let object = validator.validateDocument(node, schema: schema, what: "tenant.yaml")
         diagnostics += validator.diagnostics
-        if let base = object["baseURL"], let url = base.string, !url.hasSuffix("/") {
+        if let base = object[TenantSchema.baseURL.name], let url = base.string, !url.hasSuffix("/") {
             diagnostics.append(.error("config-base-url", "'baseURL' must end with '/' (pages are published below it), found '\(DisplayText.excerpt(url))'", at: base.location))
         }
-        if let base = object["baseURL"], let url = base.string, let path = try? WebURL.parse(url).pathname,
+        if let base = object[TenantSchema.baseURL.name], let url = base.string, let path = try? WebURL.parse(url).pathname,
            let character = HeadersRulePath.firstPatternCharacter(in: path) {
             diagnostics.append(.error("config-base-path",
                                       "'baseURL' path '\(path)' holds '\(character)', which _headers rules cannot hold literally: Netlify and Cloudflare Pages read '*' and ':name' as patterns there and document no escape",
                                       at: base.location,
                                       hint: "publish the tenant at a path of ASCII letters, digits, '-', '.', '_' and '~'"))
         }
-        if let security = object.object("security"), security.has("reportOnly"), !security.has("reportTo") {
+        let security = object[TenantSchema.security], theme = object[TenantSchema.theme]
+        if let security, security.has(TenantSchema.Security.reportOnly), !security.has(TenantSchema.Security.reportTo) {
             diagnostics.append(.error("config-report-only-endpoint",
                                       "'security.reportOnly' needs 'security.reportTo': a report-only policy blocks nothing, so without an endpoint its trial reports nowhere",
-                                      at: security.location(of: "reportOnly"),
+                                      at: security.location(of: TenantSchema.Security.reportOnly),
                                       hint: "add 'reportTo: https://…' (a Reporting API endpoint) under 'security', or remove 'reportOnly'"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = TenantConfig(
             id: id, file: file,
-            name: object.string("name") ?? id,
-            locale: object.string("locale") ?? "en",
-            baseURL: object.string("baseURL") ?? "",
-            primaryColor: object.object("theme")?.string("primaryColor") ?? "#0b5fff",
-            logo: object.object("theme")?.string("logo"),
-            frameAncestors: object.object("security")?.strings("frameAncestors") ?? ["'none'"],
-            reportTo: object.object("security")?.string("reportTo"),
-            reportOnly: object.object("security")?.object("reportOnly").map {
-                ReportOnlyTrial(without: $0.strings("without") ?? [], trustedTypes: $0.bool("trustedTypes") ?? false)
+            name: object[TenantSchema.name] ?? id,
+            locale: object.value(TenantSchema.locale) ?? "en",
+            baseURL: object[TenantSchema.baseURL] ?? "",
+            primaryColor: theme.value(TenantSchema.Theme.primaryColor) ?? "",
+            logo: theme?[TenantSchema.Theme.logo],
+            frameAncestors: security.value(TenantSchema.Security.frameAncestors) ?? [],
+            reportTo: security?[TenantSchema.Security.reportTo],
+            reportOnly: security?[TenantSchema.Security.reportOnly].map {
+                ReportOnlyTrial(without: $0[TenantSchema.ReportOnly.without] ?? [], trustedTypes: $0.value(TenantSchema.ReportOnly.trustedTypes) ?? false)
             },
             raw: object)
         return (config, diagnostics)

@@ -45,7 +45,7 @@ enum PageRenderer {
             "bodyEnd": bodyEnd,
         ]
         if let component = page.component { context["component"] = component }
-        if page.meta.raw.bool("toc") == true { context["toc"] = TableOfContents.html(page.headings, french: fr) }
+        if page.meta.toc { context["toc"] = TableOfContents.html(page.headings, french: fr) }
         guard templates.layouts.contains(page.meta.layout) else {
             return .failure(.error("template-missing", "no template for layout '\(page.meta.layout)' (templates/layouts/\(page.meta.layout).mustache)",
                                    at: page.meta.raw.location(of: "layout")))
