@@ -26,23 +26,30 @@ struct EmbedFiles: BuildToolPlugin {
             let folder = context.package.directoryURL.appending(path: embedding.folder)
             let output = context.pluginWorkDirectoryURL.appending(path: "\(embedding.type).swift")
             return .buildCommand(
-                displayName: "Embedding \(embedding.folder)/ as \(embedding.type)",
+                displayName: "EmbedFiles: \(embedding.folder) into \(embedding.type)",
                 executable: generator.url,
                 arguments: [folder.path, output.path, embedding.type] + (embedding.isPublic ? ["public"] : []),
-                // Every file is an input: editing, adding or removing one runs the generator again.
-                inputFiles: try files(below: folder),
+                // Every file is an input (an edit runs the generator again), and so is every folder:
+                // SwiftPM keeps these commands until it plans the build again (Package.swift or a
+                // target's file list changes), so a file added or removed is seen by its folder's
+                // modification time. An in-place edit of a file added since that plan is seen at
+                // the next plan (`rm .build/debug.yaml` forces one); DefaultFilesTests and
+                // RuleDocsTests fail while a compiled copy differs from its file.
+                inputFiles: try inputs(below: folder),
                 outputFiles: [output])
         }
     }
 
-    private func files(below folder: URL) throws -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+    /// The folder, its subfolders and its files (hidden ones left out, as the generator leaves them out).
+    private func inputs(below folder: URL) throws -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
                                                               options: [.skipsHiddenFiles]) else {
             throw PluginError("cannot read \(folder.path)")
         }
-        var urls: [URL] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            urls.append(url)
+        var urls = [folder]
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+            if values?.isRegularFile == true || values?.isDirectory == true { urls.append(url) }
         }
         return urls.sorted { $0.path < $1.path }
     }
