@@ -1,3 +1,4 @@
+import EmbedVendors
 import Foundation
 
 /// The host bridge as pages load it: the modules of `templates/assets/bridge/` (the core, one
@@ -32,7 +33,7 @@ final class BridgeScripts: @unchecked Sendable {
         defer { lock.unlock() }
         if let asset = joined[key] { return asset }
         let text = modules.filter { Self.includes($0.name, features: features, strings: strings) }.map(\.text).joined()
-        let asset = HashedAsset(stem: "embedsmith-bridge", ext: "js", data: Data(text.utf8))
+        let asset = HashedAsset(stem: HostBridge.assetStem, ext: "js", data: Data(text.utf8))
         joined[key] = asset
         return asset
     }
