@@ -24,11 +24,6 @@ struct ParsedPage: Sendable {
     var isAgentTool: Bool
     var headings: [Heading]
 
-    /// Any component that talks to a vendor at run time needs the bridge script.
-    var needsBridge: Bool {
-        !bridgeFrames.isEmpty || loaderAgent != nil || !chatapp.isEmpty || engage != nil || timeline != nil
-    }
-
     /// The page's `#embedsmith-config` (the contract the bridge reads; absent keys are off).
     func bridgeSettings(locale: String) -> JSONValue {
         var settings: [String: JSONValue] = ["version": 1, "locale": .string(locale), "frames": .array(bridgeFrames),
