@@ -12,14 +12,14 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
+.PHONY: site test deps test-deps build allocator-check record unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
-site: deps defaults build
+site: deps build
 	$(EMBEDSMITH) build
 
-## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps check-defaults build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests recipe-tests
+## test: every test: Swift unit/integration tests, site/ fresh, Nu HTML Checker, Chromium tests
+test: deps test-deps build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests recipe-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -45,12 +45,12 @@ allocator-check: build
 	  { echo "embedsmith does not run on mimalloc (Package.swift linkerSettings)"; exit 1; }
 	@echo "embedsmith runs on mimalloc"
 
-## defaults: recompile templates/ into the tool (Sources/EmbedSite/Defaults/DefaultFiles.swift)
-defaults:
-	python3 scripts/embed-defaults.py
-
-check-defaults:
-	python3 scripts/embed-defaults.py --check
+## record: re-record every generated file kept in git after a change to the output: the golden pages
+## (the recording run fails on purpose, a second run confirms them), then the sample site/
+record: deps build
+	-EMBEDSMITH_RECORD=1 $(SWIFT) test --filter GoldenSiteTests
+	$(SWIFT) test --filter GoldenSiteTests
+	$(EMBEDSMITH) build
 
 unit-tests:
 	$(SWIFT) test
@@ -64,7 +64,7 @@ check-site-fresh: build
 	@rm -rf .build/fresh-site
 	$(EMBEDSMITH) build --quiet --out .build/fresh-site
 	@diff -r site .build/fresh-site >/dev/null || { diff -r site .build/fresh-site | head -20; \
-	  echo "site/ is stale: run 'make site' and commit it"; exit 1; }
+	  echo "site/ is stale: run 'make record' and commit it"; exit 1; }
 	@echo "site/ is fresh"
 
 # embedsmith's own checker over every generated page and every golden page: no finding.

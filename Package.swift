@@ -28,14 +28,18 @@ let package = Package(
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedMarkdown",
             "CAtomicSwap",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["EmbedFiles"]),
         .target(name: "EmbedCheck", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "CGumbo", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], plugins: ["EmbedFiles"]),
         .target(name: "EmbedCLI", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // templates/ and docs/rules/ compiled into EmbedSite and EmbedCheck at build time (the
+        // table of what each target embeds is in Plugins/EmbedFiles): nothing generated is committed.
+        .executableTarget(name: "EmbedFilesGenerator"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesGenerator"]),
         // mimalloc replaces glibc's malloc for the whole process (Swift, cmark, gumbo, libyaml):
         // builds spend about a tenth of their time allocating, and glibc's arenas scale worse
         // across threads. Linked, not preloaded, so every run of the tool gets it.

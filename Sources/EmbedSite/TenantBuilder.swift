@@ -85,13 +85,17 @@ struct TenantBuilder {
         let canonicalPolicy = URLPolicy(allowLoopbackHTTP: dev)
 
         var files: [(path: String, data: Data)] = []
+        var bridges: [String: HashedAsset] = [:]
         for page in parsed {
-            let usesBridge = page.needsBridge
-            let csp = ContentSecurityPolicy(bridgeIntegrity: usesBridge ? shared.bridge.integrity : nil, contribution: page.csp)
+            let features = page.bridgeFeatures
+            let usesBridge = !features.isEmpty
+            let bridge = usesBridge ? shared.bridges.script(features: features, locale: tenant.locale) : nil
+            if let bridge { bridges[bridge.path] = bridge }
+            let csp = ContentSecurityPolicy(bridgeIntegrity: bridge?.integrity, contribution: page.csp)
             let canonical = try? canonicalPolicy.validate(tenant.baseURL + PagePaths.publicPath(of: page.source.outputPath))
             let settings: JSONValue? = usesBridge ? page.bridgeSettings(locale: tenant.locale) : nil
             let head = HeadBuilder.build(page: page, canonical: canonical, csp: csp,
-                                         stylesheets: [shared.stylesheet, theme], bridge: usesBridge ? shared.bridge : nil,
+                                         stylesheets: [shared.stylesheet, theme], bridge: bridge,
                                          bridgeSettings: settings, deferredScripts: page.headScripts)
             switch PageRenderer.render(page: page, head: head, bodyEnd: .empty, tenant: tenant, navigation: navigation,
                                        logoPath: tenant.logo, templates: templates) {
@@ -133,8 +137,7 @@ struct TenantBuilder {
             }
         }
         // The same bytes for every tenant: one copy, hard-linked into each tenant folder.
-        var sharedFiles = [shared.stylesheet]
-        if parsed.contains(where: \.needsBridge) { sharedFiles.append(shared.bridge) }
+        let sharedFiles = [shared.stylesheet] + bridges.keys.sorted().map { bridges[$0]! }
         for asset in sharedFiles {
             do {
                 try writer.writeShared(asset.data, named: asset.path, to: "\(id)/\(asset.path)")

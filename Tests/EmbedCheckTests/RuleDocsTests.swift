@@ -3,8 +3,8 @@ import EmbedCore
 import Foundation
 import Testing
 
-/// docs/rules/<id>.md: one page per rule, compiled into the tool (RuleDocs.swift, kept in
-/// sync here), and every example in it run through the checker.
+/// docs/rules/<id>.md: one page per rule, compiled into the tool at build time (RuleDocs, by the
+/// EmbedFiles plugin), and every example in it run through the checker.
 @Suite struct RuleDocsTests {
     static var pages: [(id: String, url: URL)] {
         CheckPaths.files(in: CheckPaths.ruleDocs, suffix: ".md")
@@ -12,35 +12,15 @@ import Testing
             .map { ($0.deletingPathExtension().lastPathComponent, $0) }
     }
 
-    /// The Swift source RuleDocs.swift must hold for the current pages.
-    static func generatedSource() throws -> String {
-        var out = """
-        // Generated from docs/rules/*.md by RuleDocsTests: run `EMBEDSMITH_RECORD=1 swift test --filter RuleDocs`. Do not edit.
-
-        /// The documentation page of every rule, compiled into the tool for `embedsmith explain`.
-        public enum RuleDocs {
-            public static let pages: [String: String] = [
-
-        """
-        for page in pages.sorted(by: { $0.id < $1.id }) {
-            let text = try String(contentsOf: page.url, encoding: .utf8)
-            var hashes = "#"
-            while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
-            out += "        \"\(page.id)\": \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes),\n"
-        }
-        out += "    ]\n}\n"
-        return out
-    }
-
+    /// The EmbedFiles plugin compiles docs/rules/ into RuleDocs at build time: the table holds
+    /// every file of the folder, byte for byte (a file added, removed or edited shows here).
     @Test func compiledDocsMatchDocsFolder() throws {
-        let expected = try Self.generatedSource()
-        let current = (try? String(contentsOf: CheckPaths.ruleDocsSwift, encoding: .utf8)) ?? ""
-        if ProcessInfo.processInfo.environment["EMBEDSMITH_RECORD"] == "1", current != expected {
-            try expected.write(to: CheckPaths.ruleDocsSwift, atomically: true, encoding: .utf8)
-            Issue.record("RuleDocs.swift re-recorded from docs/rules; build and run again to confirm")
-            return
+        var onDisk: [String: Data] = [:]
+        for url in CheckPaths.files(in: CheckPaths.ruleDocs, suffix: "") where !url.lastPathComponent.hasPrefix(".") {
+            onDisk[String(url.path.dropFirst(CheckPaths.ruleDocs.path.count + 1))] = try Data(contentsOf: url)
         }
-        #expect(current == expected, "Sources/EmbedCheck/Docs/RuleDocs.swift is stale: run `EMBEDSMITH_RECORD=1 swift test --filter RuleDocs`")
+        #expect(Set(RuleDocs.files.keys) == Set(onDisk.keys))
+        for (path, data) in onDisk { #expect(RuleDocs.files[path].map { Data($0.utf8) } == data, "docs/rules/\(path) differs from its compiled copy") }
     }
 
     @Test func everyRuleHasAPageAndEveryPageARule() {

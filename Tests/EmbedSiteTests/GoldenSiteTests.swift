@@ -19,8 +19,9 @@ import Testing
     func tenantMatchesGolden(tenant: String) {
         let (summary, files) = Self.build()
         #expect(summary.succeeded, "\(summary.diagnostics)")
-        // The shared stylesheet and bridge are copies of templates/assets/ (make check-defaults);
-        // the pages pin them by hashed name and integrity, so the goldens hold no copies of them.
+        // The shared stylesheet and bridge scripts are made from templates/assets/ (compiled in at
+        // build time); the pages pin them by hashed name and integrity, so the goldens hold no
+        // copies of them.
         let mine = files.filter { $0.key.hasPrefix(tenant + "/") && !$0.key.hasPrefix(tenant + "/assets/embedsmith/embedsmith") }
             .reduce(into: [String: Data]()) { $0[String($1.key.dropFirst(tenant.count + 1))] = $1.value }
         #expect(!mine.isEmpty)

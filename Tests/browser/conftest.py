@@ -32,7 +32,6 @@ FIXTURES = HERE / "fixtures"
 HOST_DIR = pathlib.Path(os.environ.get("EMBEDSMITH_HOST_DIR") or FIXTURES / "host").resolve()
 AGENT_DIR = FIXTURES / "agent"
 THIRD_DIR = FIXTURES / "third"
-BRIDGE_JS = HERE.parent.parent / "templates" / "assets" / "embedsmith-bridge.js"
 BRIDGE_CSS = HERE.parent.parent / "templates" / "assets" / "bridge.css"
 CHROMIUM = os.environ.get("EMBEDSMITH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]

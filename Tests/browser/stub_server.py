@@ -34,6 +34,10 @@ Serves a directory exactly like `python3 -m http.server --directory DIR` and add
 - /__last-request   JSON {accept, cookie?, count} of the last /api/apizee/me* request
 - /__reset          resets the flaky endpoint, the request record and the signals
 - /favicon.ico      empty 200 when the directory has none (no 404 noise in the console)
+- /assets/embedsmith-bridge.js  when the directory has none: the whole bridge, every module of
+                    templates/assets/bridge/ joined (bridge_modules.py)
+- /bridge-modules/<name>+<name>….js  only the named modules (core, strings-en, chatapp, start…),
+                    joined as the generator joins a page's set
 
 Usage: stub_server.py --port 8801 --dir DIR
 """
@@ -41,9 +45,11 @@ import argparse
 import functools
 import http.server
 import json
+import os
 import re
 import threading
 
+from bridge_modules import bridge_source
 from timeline_data import ALL_EVENTS, many_events
 
 # The stub credential. Tests assert it never reaches the DOM or the console.
@@ -119,6 +125,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             with _lock:
                 _state.update(flaky_calls=0, last=None, count=0, signals=threading.Semaphore(0), log=[])
             return self._send(200, "{}")
+        m = re.fullmatch(r"/bridge-modules/([a-z0-9+-]+)\.js", path)
+        if m:
+            return self._send(200, bridge_source(set(m.group(1).split("+"))), "text/javascript")
+        if path == "/assets/embedsmith-bridge.js" and not os.path.exists(self.translate_path(path)):
+            return self._send(200, bridge_source(), "text/javascript")
         return super().do_GET()
 
     def send_error(self, code, message=None, explain=None):

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from conftest import AGENT, BRIDGE_JS, HOST, THIRD, wait_for
+from bridge_modules import bridge_source
+from conftest import AGENT, HOST, THIRD, wait_for
 
 VALID_PNG_TAIL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 
@@ -248,13 +249,13 @@ FORBIDDEN = [r"\binnerHTML\b", r"\bouterHTML\b", r"insertAdjacentHTML", r"\beval
 
 @pytest.mark.parametrize("pattern", FORBIDDEN)
 def test_bridge_source_avoids_dangerous_sinks(pattern):
-    source = BRIDGE_JS.read_text(encoding="utf-8")
+    source = bridge_source()
     code = re.sub(r"^\s*(//|\*|/\*).*$", "", source, flags=re.M)  # comments may mention them
     assert not re.search(pattern, code), pattern
 
 
 def test_bridge_posts_only_to_the_frame_origin():
-    source = BRIDGE_JS.read_text(encoding="utf-8")
+    source = bridge_source()
     calls = re.findall(r"\.postMessage\(([^)]*)\)", source)
     assert calls == ["message, frame.origin"]
     assert source.count('"use strict"') == 1

@@ -18,15 +18,15 @@ struct HashedAsset: Sendable {
     }
 }
 
-/// The stylesheet and bridge shared by every page, read once per build.
+/// The stylesheet and bridge scripts shared by every page, read once per build.
 struct SharedAssets: Sendable {
     var stylesheet: HashedAsset
-    var bridge: HashedAsset
+    let bridges: BridgeScripts
 
     init(templates: TemplateSet) {
         let css = (templates.file("assets/embedsmith.css") ?? "") + (templates.file("assets/bridge.css").map { "\n" + $0 } ?? "")
         stylesheet = HashedAsset(stem: "embedsmith", ext: "css", data: Data(css.utf8))
-        bridge = HashedAsset(stem: "embedsmith-bridge", ext: "js", data: Data((templates.file("assets/embedsmith-bridge.js") ?? "").utf8))
+        bridges = BridgeScripts(templates: templates)
     }
 
     /// The tenant's accent color as a tiny stylesheet (no inline style: the CSP forbids it).

@@ -21,9 +21,6 @@ struct ParsedPage: Sendable {
     var isAgentTool: Bool
     var headings: [Heading]
 
-    /// Any component that talks to a vendor at run time needs the bridge script.
-    var needsBridge: Bool { !bridge.features.isEmpty }
-
     /// The page's `#embedsmith-config` (`BridgeSettings`, docs/bridge-settings.md).
     func bridgeSettings(locale: String) -> JSONValue {
         JSONValue(encoding: BridgeSettings(locale: locale, parts: bridge)) ?? .null

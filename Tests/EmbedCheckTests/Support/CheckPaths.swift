@@ -6,7 +6,6 @@ enum CheckPaths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/check")
     static let ruleDocs = packageRoot.appendingPathComponent("docs/rules")
-    static let ruleDocsSwift = packageRoot.appendingPathComponent("Sources/EmbedCheck/Docs/RuleDocs.swift")
     static let sharedData = packageRoot.appendingPathComponent("Tests/Fixtures/shared-data")
 
     /// `embedsmith` next to the test bundle in the build folder (whatever --scratch-path was used).
