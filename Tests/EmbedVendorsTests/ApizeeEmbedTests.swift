@@ -6,8 +6,7 @@ import Testing
 
 @Suite struct ApizeeEmbedTests {
     func build(_ tenantYAML: String, _ block: String) throws -> Result<ApizeeEmbedFrame, DiagnosticList> {
-        let t = try tenant("name: A\nbaseURL: https://a.example/\n" + tenantYAML)
-        return ApizeeEmbedFrame.build(options: try options(block, schema: ApizeeEmbedFrame.optionsSchema), context: ComponentContext(tenant: t))
+        try EmbedVendorsTests.build(ApizeeEmbedFrame.self, tenant: tenantYAML, options: block)
     }
 
     @Test func blockKeysOverrideTheTenantsAndReferencesFallBackWhole() throws {

@@ -6,8 +6,7 @@ import Testing
 
 @Suite struct ConsoleTests {
     func build(_ tenantYAML: String, _ block: String = "{}") throws -> Result<ConsoleFrame, DiagnosticList> {
-        let t = try tenant("name: A\nbaseURL: https://a.example/\n" + tenantYAML)
-        return ConsoleFrame.build(options: try options(block, schema: ConsoleFrame.optionsSchema), context: ComponentContext(tenant: t))
+        try EmbedVendorsTests.build(ConsoleFrame.self, tenant: tenantYAML, options: block)
     }
 
     @Test func theFrameIsOnTheTenantsCNAMEAtThePathAsked() throws {

@@ -6,8 +6,7 @@ import Testing
 
 @Suite struct LoaderAgentTests {
     func build(_ tenantYAML: String) throws -> Result<LoaderAgentBootstrap, DiagnosticList> {
-        let t = try tenant("name: A\nbaseURL: https://a.example/\n" + tenantYAML)
-        return LoaderAgentBootstrap.build(options: try options("{}", schema: LoaderAgentBootstrap.optionsSchema), context: ComponentContext(tenant: t))
+        try EmbedVendorsTests.build(LoaderAgentBootstrap.self, tenant: tenantYAML)
     }
 
     @Test func settingsAreTypedAndDefaultsComeFromTheirKeys() throws {

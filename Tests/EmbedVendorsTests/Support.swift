@@ -17,3 +17,9 @@ func tenant(_ yaml: String) throws -> TenantConfig {
     let (config, diagnostics) = ComponentRegistry.loadTenant(data: Data(yaml.utf8), file: "tenant.yaml", id: "acme")
     return try #require(config, "\(diagnostics)")
 }
+
+/// Builds a component from a block's YAML against a tenant with a name, a base URL and `tenantYAML`.
+func build<C: Component>(_ component: C.Type, tenant tenantYAML: String, options block: String = "{}") throws -> Result<C, DiagnosticList> {
+    let t = try tenant("name: A\nbaseURL: https://a.example/\n" + tenantYAML)
+    return C.build(options: try options(block, schema: C.optionsSchema), context: ComponentContext(tenant: t))
+}
