@@ -12,14 +12,14 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests serve-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, defaults in sync, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps check-defaults build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests recipe-tests
+test: deps test-deps check-defaults build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests serve-tests bench-tests recipe-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -78,6 +78,11 @@ validate-html:
 
 browser-tests:
 	$(PY) -m pytest Tests/browser
+
+# embedsmith init + serve in Chromium: live reload, error overlay, headers, no CSP violation,
+# refusals. `timeout` only guards against a hang (the suite takes well under a minute).
+serve-tests: build test-deps
+	timeout 900 $(PY) -m pytest -c Tests/serve/pytest.ini Tests/serve
 
 # The browser suite's real-app tests (marker real_vendor) against the real web-agent builds:
 # EMBEDSMITH_REAL_WEBAGENT / EMBEDSMITH_REAL_WEBAGENT_2023_07 name folders that hold web-agent/
