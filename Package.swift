@@ -3,7 +3,7 @@ import PackageDescription
 
 // Module graph (one direction only):
 //   embedsmith -> EmbedCLI -> EmbedSite, EmbedCheck -> EmbedVendors -> EmbedConfig -> EmbedCore
-//   EmbedCLI -> EmbedServe -> EmbedSite, EmbedCheck, FlyingFox (the HTTP server of `serve`)
+//   EmbedCLI -> EmbedServe -> EmbedSite, EmbedCheck, SwiftNIO (the HTTP/1.1 server of `serve`)
 //   EmbedSite -> EmbedMarkdown -> CCMark ; EmbedCheck -> CGumbo
 let package = Package(
     name: "embedsmith",
@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -36,7 +36,8 @@ let package = Package(
         ]),
         .target(name: "EmbedServe", dependencies: [
             "EmbedCore", "EmbedSite", "EmbedCheck",
-            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "EmbedCLI", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck", "EmbedServe",

@@ -1,5 +1,3 @@
-import FlyingSocks
-
 /// Holds the latest `BuildState` and the open event streams; every change of state is sent to
 /// every stream. A new stream gets the current state first.
 public actor ReloadHub {
@@ -38,33 +36,4 @@ public actor ReloadHub {
     public var streamCount: Int { streams.count }
 
     private func remove(_ id: Int) { streams[id] = nil }
-}
-
-/// An `AsyncStream` of byte chunks as the buffered byte sequence FlyingFox streams a
-/// response body from (sent with chunked transfer encoding, each chunk as it comes).
-struct EventStreamBytes: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.Iterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            guard let chunk = await nextBuffer(suggested: 1) else { return nil }
-            return chunk.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
-            while pending.isEmpty {
-                guard let chunk = await base.next() else { return nil }
-                pending = chunk[...]
-            }
-            let taken = pending.prefix(Swift.max(1, count))
-            pending = pending.dropFirst(taken.count)
-            return taken
-        }
-    }
 }

@@ -1,6 +1,5 @@
 import EmbedCore
 import EmbedSite
-import FlyingFox
 import Foundation
 
 /// What `embedsmith serve` was asked to do.
@@ -47,14 +46,14 @@ public enum ServeSession {
         try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
 
         var buildOptions = BuildOptions(root: options.root, output: folder, jobs: options.jobs)
-        var stubServer: HTTPServer?
+        var stubListener: HTTPListener?
         if let stub = options.stubVendors {
-            let (server, origin) = try await startStubListener(stub, host: "127.0.0.1")
-            stubServer = server
+            let (listener, origin) = try await startStubListener(stub, host: "127.0.0.1")
+            stubListener = listener
             buildOptions = stub.adjustBuild(buildOptions, origin)
             log("stub vendor apps at \(origin)")
         }
-        _ = stubServer
+        defer { _ = stubListener }
 
         let session = UUID().uuidString.prefix(8)
         var builds = 0
@@ -79,23 +78,16 @@ public enum ServeSession {
         let served = folder.resolvingSymlinksInPath().path
         // The Host check needs the port, known once listening (--port 0): set before any answer.
         let routerBox = Locked<SiteRouter?>(nil)
-        let server = try FlyingFoxAdapter.makeServer(host: options.host, port: options.port) { request in
-            let serveRequest = await FlyingFoxAdapter.request(request, readBody: false)
-            guard let router = routerBox.value else {
-                return FlyingFoxAdapter.response(.text(503, "starting"), method: serveRequest.method)
-            }
-            switch router.answer(serveRequest) {
-            case .response(let response): return FlyingFoxAdapter.response(response, method: serveRequest.method)
+        let listener = try await HTTPListener.start(host: options.host, port: options.port, maxBody: 0) { request in
+            guard let router = routerBox.value else { return .response(.text(503, "starting")) }
+            switch router.answer(request) {
+            case .response(let response): return .response(response)
             case .events:
-                guard let stream = await hub.subscribe() else {
-                    return FlyingFoxAdapter.response(.text(503, "too many open event streams"), method: "GET")
-                }
-                return FlyingFoxAdapter.eventStream(stream)
+                guard let stream = await hub.subscribe() else { return .response(.text(503, "too many open event streams")) }
+                return .stream(ServeResponse(status: 200, headers: [("Content-Type", "text/event-stream")] + ServeResponse.baseHeaders), stream)
             }
         }
-        let serverTask = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        let port = await FlyingFoxAdapter.port(of: server) ?? options.port
+        let port = listener.port
         let hostCheck = HostHeaderCheck(port: port, extraHost: options.isLoopback ? nil : options.host)
         routerBox.value = SiteRouter(servedFolder: served, hostCheck: hostCheck,
                                      projectName: options.displayRoot.isEmpty ? options.root.lastPathComponent : options.displayRoot)
@@ -108,7 +100,7 @@ public enum ServeSession {
         ready(url)
 
         var lastHeartbeat = Date()
-        while !serverTask.isCancelled {
+        while !Task.isCancelled {
             try await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
             let now = watcher.fingerprint()
             if now != fingerprint {
@@ -123,21 +115,15 @@ public enum ServeSession {
     }
 
     /// The stub vendor listener on a port of its own; its origin.
-    static func startStubListener(_ stub: StubVendorSeam, host: String) async throws -> (HTTPServer, String) {
+    static func startStubListener(_ stub: StubVendorSeam, host: String) async throws -> (HTTPListener, String) {
         // The Host check needs the port, known once listening: the handler reads it then.
         let port = Locked(0)
         let handler = stub.handler
-        let server = try FlyingFoxAdapter.makeServer(host: host, port: 0) { request in
-            let serveRequest = await FlyingFoxAdapter.request(request, readBody: true)
-            let check = HostHeaderCheck(port: port.value)
-            return FlyingFoxAdapter.response(await StubVendorSeam.answer(serveRequest, hostCheck: check, handler: handler),
-                                             method: serveRequest.method)
+        let listener = try await HTTPListener.start(host: host, port: 0, maxBody: RequestLimits.maxStubBodyBytes) { request in
+            .response(await StubVendorSeam.answer(request, hostCheck: HostHeaderCheck(port: port.value), handler: handler))
         }
-        Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        guard let listening = await FlyingFoxAdapter.port(of: server) else { throw CocoaError(.fileReadUnknown) }
-        port.value = listening
-        return (server, "http://127.0.0.1:\(listening)")
+        port.value = listener.port
+        return (listener, "http://127.0.0.1:\(listener.port)")
     }
 }
 

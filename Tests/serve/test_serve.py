@@ -151,3 +151,26 @@ def test_request_bodies_are_refused(serve):
     response = connection.getresponse()
     assert response.status in (405, 413)
     connection.close()
+
+
+def test_oversized_request_lines_and_headers_are_refused_at_once(serve):
+    """SwiftNIO's parser limits (16 KiB of header fields): refused before being held, and the
+    server goes on answering. (FlyingFox 0.27.1, tried first, read such lines without a bound
+    and spent minutes of CPU on a 64 KiB one.)"""
+    parts = urllib.parse.urlsplit(serve.url)
+    for request in [b"GET /" + b"a" * (1 << 20) + b" HTTP/1.1\r\nHost: " + parts.netloc.encode() + b"\r\n\r\n",
+                    b"GET / HTTP/1.1\r\nHost: " + parts.netloc.encode() + b"\r\nX-Big: " + b"a" * (1 << 20) + b"\r\n\r\n"]:
+        import socket
+        s = socket.create_connection((parts.hostname, parts.port), timeout=30)
+        try:
+            s.sendall(request)
+        except OSError:
+            pass  # the server may close while we still send: that is a refusal too
+        try:
+            head = s.recv(64)
+        except OSError:
+            head = b""
+        s.close()
+        assert head == b"" or re.match(rb"HTTP/1\.1 4(00|14|31) ", head), head
+    status, _, _ = raw_get(serve.url, "/example/")
+    assert status == 200
