@@ -12,7 +12,7 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests serve-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
+.PHONY: site test deps test-deps build allocator-check defaults check-defaults unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests serve-tests bench bench-serve bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps defaults build
@@ -94,6 +94,14 @@ real-vendor-tests:
 # the shard split checked against an independent jump-consistent-hash implementation.
 recipe-tests: build test-deps
 	$(PY) -m pytest -q -p no:cacheprovider Tests/recipes
+
+## bench-serve: edit-to-reload latency of embedsmith serve (release build, Chromium) beside hugo server's own
+## rebuild time for the same edit of the same 2,000-tenant corpus; median of 10 edits
+bench-serve: deps test-deps
+	@command -v hugo >/dev/null 2>&1 || { echo "installing: hugo"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	$(SWIFT) build $(RELEASE) --scratch-path .build-bench
+	$(PY) bench/serve-bench --bin .build-bench/release/embedsmith $(BENCH_ARGS)
 
 ## bench-check: embedsmith check (release build) vs the Nu HTML Checker on 10,000 generated pages in /dev/shm
 bench-check: deps test-deps
