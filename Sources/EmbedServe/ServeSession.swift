@@ -72,6 +72,9 @@ public enum ServeSession {
         }
 
         let watcher = SourceWatcher(root: options.root.path)
+        #if canImport(Glibc)
+        let notifier = InotifyWatcher(root: options.root.path)
+        #endif
         var fingerprint = watcher.fingerprint()
         let hub = ReloadHub(state: build())
         // The build made the folder; its real path is what is served.
@@ -102,7 +105,13 @@ public enum ServeSession {
         var lastHeartbeat = Date()
         while !Task.isCancelled {
             try await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
-            let now = watcher.fingerprint()
+            var look = true
+            #if canImport(Glibc)
+            // With inotify, the stat walk runs only after an event (to tell a real change from
+            // an event that changed nothing the build reads, such as its own files).
+            if let notifier { look = notifier.changed() }
+            #endif
+            let now = look ? watcher.fingerprint() : fingerprint
             if now != fingerprint {
                 fingerprint = now
                 await hub.publish(build())
