@@ -40,7 +40,7 @@ final class InotifyWatcher {
         var folders: [String] = []
         while let entry = readdir(dir) {
             guard entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_UNKNOWN) else { continue }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = SourceWatcher.name(of: entry)
             if name != "." && name != ".." { folders.append(name) }
         }
         for name in folders where !watch(path + "/" + name, depth: depth + 1) { return false }

@@ -24,6 +24,11 @@ public struct SourceWatcher: Sendable {
         return hasher.finalize()
     }
 
+    /// A directory entry's name (bytes that are not UTF-8 shown replaced: only compared).
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    }
+
     private func visit(_ path: String, depth: Int, into hasher: inout Hasher) {
         var info = stat()
         guard lstat(path, &info) == 0 else { hasher.combine(-1); return }
@@ -36,9 +41,7 @@ public struct SourceWatcher: Sendable {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = Self.name(of: entry)
             if name != "." && name != ".." { names.append(name) }
         }
         for name in names.sorted() {
