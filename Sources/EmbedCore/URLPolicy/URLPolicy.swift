@@ -10,7 +10,8 @@ public struct URLRejection: Error, Hashable, Sendable {
 
 /// Decides which URLs may appear in generated pages.
 ///
-/// Rules (PRODUCT.md, "Security model"): https only (loopback http only in dev mode), no
+/// Rules (the product's security model: URLs are built and validated by the tool, never
+/// concatenated in templates): https only (loopback http only in dev mode), no
 /// credentials, host on the allow-list, no control characters that a browser would silently drop.
 public struct URLPolicy: Sendable {
     /// Exact host names (lowercase, punycode). `nil` means any host.
