@@ -247,8 +247,7 @@ enum InvalidBuildHarness {
     /// output folder, not about a line of an input.
     static let unlocatedCodes: Set<String> = ["tenant-unknown", "content-missing", "output-not-site", "output-unsafe", "output-busy", "io-write"]
 
-    static let fixturesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/invalid")
+    static let fixturesDirectory = RepositoryPaths.fixtures.appendingPathComponent("invalid")
 
     static func fixtureCases() -> [InvalidCase] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory.path)) ?? [])
@@ -564,15 +563,7 @@ enum InvalidBuildHarness {
     }
 
     /// The `embedsmith` executable built next to the test bundle (whatever --scratch-path was used).
-    static var embedsmithExecutable: URL? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("embedsmith")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var embedsmithExecutable: URL? { CLIRunner.builtExecutable }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
