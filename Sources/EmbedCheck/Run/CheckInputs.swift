@@ -33,7 +33,7 @@ public enum CheckInputs {
                 info = status
             }
             switch FileIdentity.kind(info) {
-            case .regular:
+            case .file:
                 if walk.seenFiles.insert(FileIdentity(info)).inserted { files.append(path) }
             case .folder:
                 walk.files = []
