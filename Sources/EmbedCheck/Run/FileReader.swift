@@ -19,24 +19,24 @@ enum FileReader {
         let opened: (descriptor: Int32, size: Int64)
         switch RegularFile.open(path, in: AT_FDCWD, followingLink: true, lookFirst: true, limit: Int64(maxBytes)) {
         case .success(let file): opened = file
-        case .failure(.notRegular(.folder)): return .failure(.error("input-unreadable", "is a folder", at: at))
+        case .failure(.notRegular(.folder)): return .failure(.error(.inputUnreadable, "is a folder", at: at))
         case .failure(.notRegular(let kind)): return .failure(FolderWalk.notAFile(path, kind))
-        case .failure(.changed): return .failure(.error("input-unreadable", "changed while being opened; not read", at: at))
+        case .failure(.changed): return .failure(.error(.inputUnreadable, "changed while being opened; not read", at: at))
         case .failure(.tooLarge(let size, _)):
-            return .failure(.error("input-too-large", "file is \(size) bytes; the limit is \(maxBytes) bytes", at: at))
+            return .failure(.error(.inputTooLarge, "file is \(size) bytes; the limit is \(maxBytes) bytes", at: at))
         case .failure(let failure): return .failure(unreadable(failure, at: at))
         }
         defer { close(opened.descriptor) }
         var bytes: [UInt8]
         switch RegularFile.readAll(opened.descriptor, expected: opened.size, limit: Int64(maxBytes)) {
         case .success(let read): bytes = read
-        case .failure(.tooLarge): return .failure(.error("input-too-large", "file is larger than \(maxBytes) bytes", at: at))
+        case .failure(.tooLarge): return .failure(.error(.inputTooLarge, "file is larger than \(maxBytes) bytes", at: at))
         case .failure(let failure): return .failure(unreadable(failure, at: at))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = SourceText.firstInvalidUTF8Offset(bytes) {
             let (line, column) = SourceText.lineAndColumn(ofByte: offset, in: bytes)
-            return .failure(.error("input-encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+            return .failure(.error(.inputEncoding, "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
                                    at: SourceLocation(file: path, line: line, column: column), hint: "save the page as UTF-8"))
         }
         return .success(bytes)
@@ -48,6 +48,6 @@ enum FileReader {
         case .system(let errorCode), .consumer(let errorCode): code = errorCode
         default: code = EIO
         }
-        return .error("input-unreadable", "cannot be read (\(String(cString: strerror(code))))", at: at)
+        return .error(.inputUnreadable, "cannot be read (\(String(cString: strerror(code))))", at: at)
     }
 }

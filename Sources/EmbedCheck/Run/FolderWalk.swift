@@ -34,7 +34,7 @@ struct FolderWalk {
     mutating func walk(_ root: String, identity: FileIdentity) {
         guard seenFolders.insert(identity).inserted else { return }
         guard let realRoot = Self.realPath(root) else {
-            problem(root, "input-unreadable", "folder cannot be resolved (\(String(cString: strerror(errno))))")
+            problem(root, .inputUnreadable, "folder cannot be resolved (\(String(cString: strerror(errno))))")
             return
         }
         pending = [(root, 0)]
@@ -53,13 +53,13 @@ struct FolderWalk {
         let entries: [OpenFolder.Entry]
         switch Self.entries(of: folder, followingLink: depth == 0) {
         case .failure(let failure):
-            problem(folder, "input-unreadable", "folder cannot be listed (\(String(cString: strerror(failure.code))))")
+            problem(folder, .inputUnreadable, "folder cannot be listed (\(String(cString: strerror(failure.code))))")
             return
         case .success(let listed): entries = listed
         }
         for entry in entries {
             guard entry.isUTF8 else {
-                problem(folder, "input-name-encoding", "entry '\(entry.name)' has a name that is not valid UTF-8 (its bytes are shown escaped); it cannot be checked",
+                problem(folder, .inputNameEncoding, "entry '\(entry.name)' has a name that is not valid UTF-8 (its bytes are shown escaped); it cannot be checked",
                         hint: "rename it (UTF-8 names only)")
                 continue
             }
@@ -73,7 +73,7 @@ struct FolderWalk {
             case .folder:
                 guard let info = entry.status, seenFolders.insert(FileIdentity(info)).inserted else { continue }
                 if depth + 1 > Self.maxDepth {
-                    problem(path, "input-too-deep", "folder is more than \(Self.maxDepth) levels below the folder given; not checked")
+                    problem(path, .inputTooDeep, "folder is more than \(Self.maxDepth) levels below the folder given; not checked")
                 } else {
                     pending.append((path, depth + 1))
                 }
@@ -99,7 +99,7 @@ struct FolderWalk {
               case .success(let info) = FileIdentity.status(of: real, followingLinks: false) else {
             // A broken link serves nothing; a loop of links is refused by realpath (ELOOP).
             if Self.isPage(name) {
-                problem(link, "input-unreadable", "link cannot be followed (\(String(cString: strerror(errno))))")
+                problem(link, .inputUnreadable, "link cannot be followed (\(String(cString: strerror(errno))))")
             }
             return
         }
@@ -107,7 +107,7 @@ struct FolderWalk {
         guard kind == .folder || Self.isPage(name) else { return }
         let inside = real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
         guard inside else {
-            problem(link, "input-link-outside", "link leads out of the folder being checked; its target is not checked",
+            problem(link, .inputLinkOutside, "link leads out of the folder being checked; its target is not checked",
                     hint: "check the target folder itself, or replace the link with the files")
             return
         }
@@ -118,7 +118,7 @@ struct FolderWalk {
             guard seenFolders.insert(FileIdentity(info)).inserted else { return }
             let below = real.dropFirst(realRoot.count).split(separator: "/").count
             if below > Self.maxDepth {
-                problem(link, "input-too-deep", "link leads more than \(Self.maxDepth) levels below the folder given; not checked")
+                problem(link, .inputTooDeep, "link leads more than \(Self.maxDepth) levels below the folder given; not checked")
             } else {
                 pending.append((shown, below))
             }
@@ -130,11 +130,11 @@ struct FolderWalk {
     }
 
     static func notAFile(_ path: String, _ kind: FileIdentity.Kind) -> Diagnostic {
-        .error("input-not-a-file", "is \(kind.phrase), not a regular file; it was not opened",
+        .error(.inputNotAFile, "is \(kind.phrase), not a regular file; it was not opened",
                at: SourceLocation(file: path, line: 1, column: 1), hint: "check reads regular files only")
     }
 
-    private mutating func problem(_ path: String, _ code: String, _ message: String, hint: String? = nil) {
+    private mutating func problem(_ path: String, _ code: DiagnosticCode, _ message: String, hint: String? = nil) {
         problems.append(.error(code, message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint))
     }
 

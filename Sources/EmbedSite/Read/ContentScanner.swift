@@ -60,7 +60,7 @@ enum ContentScanner {
         let content = root.appendingPathComponent("content", isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [.error("content-missing", "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
+            return ([], [.error(.contentMissing, "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
                                 hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")], [])
         }
         guard let contentFolder = OpenFolder.open(content.path, in: AT_FDCWD, followingLink: true) else { throw POSIXError.fromErrno }
@@ -123,7 +123,7 @@ enum ContentScanner {
         let configDisplay = "\(prefix)/tenant.yaml"
         switch config?.kind {
         case nil:
-            walk.diagnostics.append(.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1)))
+            walk.diagnostics.append(.error(.tenantConfigMissing, "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1)))
         case .symlink?:
             walk.diagnostics.append(ContentRefusal.symlink(configDisplay, "tenant.yaml"))
         case .folder?:
@@ -194,13 +194,13 @@ enum ContentScanner {
                 } else if name.hasSuffix(".md") {
                     let stem = String(name.dropLast(3))
                     if !isValidPageName(stem) || (relative.split(separator: "/").contains { !isValidPageName(String($0)) }) {
-                        walk.diagnostics.append(.error("content-page-name", "page path '\(rel)' must use lowercase letters, digits, '-' and '_' (it becomes a URL)",
+                        walk.diagnostics.append(.error(.contentPageName, "page path '\(rel)' must use lowercase letters, digits, '-' and '_' (it becomes a URL)",
                                                        at: SourceLocation(file: display, line: 1, column: 1)))
                         continue
                     }
                     walk.pages.append(PageSource(relativePath: rel, folder: walk.tenantFolder, displayFolder: walk.displayPrefix, stamp: entry.stamp))
                 } else {
-                    walk.diagnostics.append(.warning("content-stray-file", "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
+                    walk.diagnostics.append(.warning(.contentStrayFile, "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
                                                      at: SourceLocation(file: display, line: 1, column: 1)))
                 }
             default:

@@ -48,7 +48,7 @@ extension BuildStep {
                                                     cache: build.statCache, now: build.now,
                                                     selecting: { shard?.contains(tenant: $0) ?? true })
         } catch {
-            return build.fail(.ioFailure, [.error("io-read", "cannot read content/: \(error.localizedDescription)")])
+            return build.fail(.ioFailure, [.error(.ioRead, "cannot read content/: \(error.localizedDescription)")])
         }
         return nil
     }
@@ -62,7 +62,7 @@ extension BuildStep {
             for name in wanted where !known.contains(name) {
                 var message = "no tenant '\(name)' in content/"
                 if let guess = Suggestion.closest(to: name, in: Array(known)) { message += " (did you mean '\(guess)'?)" }
-                build.diagnostics.append(.error("tenant-unknown", message))
+                build.diagnostics.append(.error(.tenantUnknown, message))
             }
             build.tenants = build.tenants.filter { wanted.contains($0.id) }
         }

@@ -81,7 +81,7 @@ extension BuildStep {
             }
         } catch {
             staging.abandon()
-            return build.fail(.ioFailure, [.error("io-write", "cannot write the site: \(error.localizedDescription)")])
+            return build.fail(.ioFailure, [.error(.ioWrite, "cannot write the site: \(error.localizedDescription)")])
         }
         return nil
     }

@@ -26,7 +26,7 @@ extension BuildStep {
         do {
             if let refusal = try build.staging.prepare(root: options.root) { return build.fail(.usage, [refusal]) }
         } catch {
-            return build.fail(.ioFailure, [.error("io-write", "cannot prepare the output folder '\(options.output.path)': something in its path is not a writable folder")])
+            return build.fail(.ioFailure, [.error(.ioWrite, "cannot prepare the output folder '\(options.output.path)': something in its path is not a writable folder")])
         }
         return nil
     }
