@@ -52,14 +52,16 @@ let package = Package(
         // across threads. Linked, not preloaded, so every run of the tool gets it.
         .executableTarget(name: "embedsmith", dependencies: ["EmbedCLI"],
                           linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
-        .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore"]),
-        .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig"]),
-        .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors"]),
-        .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown"]),
-        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck"]),
-        .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck"]),
-        .testTarget(name: "EmbedCLITests", dependencies: ["EmbedCLI"]),
-        .testTarget(name: "EmbedServeTests", dependencies: ["EmbedServe", "EmbedCheck", "EmbedCore"]),
+        // Shared by every test target: repository paths, project builders, the CLI runner.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore", "TestSupport"]),
+        .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig", "TestSupport"]),
+        .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors", "TestSupport"]),
+        .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown", "TestSupport"]),
+        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck", "TestSupport"]),
+        .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck", "TestSupport"]),
+        .testTarget(name: "EmbedCLITests", dependencies: ["EmbedCLI", "TestSupport"]),
+        .testTarget(name: "EmbedServeTests", dependencies: ["EmbedServe", "EmbedCheck", "EmbedCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

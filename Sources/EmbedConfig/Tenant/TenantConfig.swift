@@ -33,7 +33,7 @@ public enum TenantLoader {
     public static func load(data: Data, file: String, id: String, allowLoopbackHTTP: Bool = false) -> (TenantConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         if !isValidTenantID(id) {
-            diagnostics.append(.error("tenant-id", "tenant folder name '\(DisplayText.excerpt(id))' must be lowercase letters, digits and '-' (it becomes part of URLs)",
+            diagnostics.append(.error(.tenantID, "tenant folder name '\(DisplayText.excerpt(id))' must be lowercase letters, digits and '-' (it becomes part of URLs)",
                                       at: SourceLocation(file: file, line: 1, column: 1)))
         }
         let node: YAMLNode?
@@ -45,11 +45,11 @@ public enum TenantLoader {
         let object = validator.validateDocument(node, schema: TenantSchema.tenant, what: "tenant.yaml")
         diagnostics += validator.diagnostics
         if let base = object["baseURL"], let url = base.string, !url.hasSuffix("/") {
-            diagnostics.append(.error("config-base-url", "'baseURL' must end with '/' (pages are published below it), found '\(DisplayText.excerpt(url))'", at: base.location))
+            diagnostics.append(.error(.configBaseURL, "'baseURL' must end with '/' (pages are published below it), found '\(DisplayText.excerpt(url))'", at: base.location))
         }
         if let base = object["baseURL"], let url = base.string, let path = try? WebURL.parse(url).pathname,
            let character = HeadersRulePath.firstPatternCharacter(in: path) {
-            diagnostics.append(.error("config-base-path",
+            diagnostics.append(.error(.configBasePath,
                                       "'baseURL' path '\(path)' holds '\(character)', which _headers rules cannot hold literally: Netlify and Cloudflare Pages read '*' and ':name' as patterns there and document no escape",
                                       at: base.location,
                                       hint: "publish the tenant at a path of ASCII letters, digits, '-', '.', '_' and '~'"))

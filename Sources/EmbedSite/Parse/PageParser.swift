@@ -49,14 +49,14 @@ enum PageParser {
             frames += output.bridgeFrames
             if let c = output.chatapp { chatapp.append(c) }
             for script in output.headScripts where !headScripts.contains(script) { headScripts.append(script) }
-            func single(_ value: JSONValue?, _ slot: inout JSONValue?, code: String, what: String) {
+            func single(_ value: JSONValue?, _ slot: inout JSONValue?, code: DiagnosticCode, what: String) {
                 guard let value else { return }
                 if slot != nil { diagnostics.append(.error(code, "a page can hold one \(what)", at: location)) }
                 slot = value
             }
-            single(output.loaderAgent, &loader, code: "loader-agent-duplicate", what: "loaderAgent bootstrap")
-            single(output.engage, &engage, code: "engage-duplicate", what: "Engage web chat (a 'webchat' page or 'webchat: true' already loads it)")
-            single(output.timeline, &timeline, code: "timeline-duplicate", what: "session timeline")
+            single(output.loaderAgent, &loader, code: .loaderAgentDuplicate, what: "loaderAgent bootstrap")
+            single(output.engage, &engage, code: .engageDuplicate, what: "Engage web chat (a 'webchat' page or 'webchat: true' already loads it)")
+            single(output.timeline, &timeline, code: .timelineDuplicate, what: "session timeline")
         }
         // The layout's own component comes first on the page, so it gets number 1.
         var component: TrustedHTML? = nil
@@ -130,7 +130,7 @@ enum PageParser {
         guard let schema = ComponentSchemas.byKind[block.kind] else {
             var message = "unknown component 'embed \(DisplayText.excerpt(block.kind))'"
             if let guess = Suggestion.closest(to: block.kind, in: ComponentRegistry.kinds) { message += " (did you mean '\(guess)'?)" }
-            return .failure([.error("embed-unknown-kind", message, at: fence,
+            return .failure([.error(.embedUnknownKind, message, at: fence,
                                     hint: "components: \(ComponentRegistry.kinds.joined(separator: ", "))")])
         }
         switch YAMLLoader.load(text: block.body, file: file, firstLine: block.line, firstColumn: block.column) {
@@ -146,6 +146,6 @@ enum PageParser {
     }
 
     static func diagnostic(_ issue: MarkdownIssue, file: String) -> Diagnostic {
-        .error(issue.code, issue.message, at: SourceLocation(file: file, line: issue.line, column: issue.column))
+        .error(DiagnosticCode(issue.code), issue.message, at: SourceLocation(file: file, line: issue.line, column: issue.column))
     }
 }

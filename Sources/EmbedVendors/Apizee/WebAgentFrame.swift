@@ -45,7 +45,7 @@ public struct WebAgentFrame: Sendable {
         let defaults = tenant.section("apizee", "webAgent")
         let lookup = MergedOptions(primary: options, fallback: defaults)
         guard let apiKey = tenant.section("apizee")?.string("apiKey") else {
-            return .failure([.error("web-agent-api-key-missing", "the web-agent needs the tenant's 'apizee.apiKey' (aK)",
+            return .failure([.error(.webAgentApiKeyMissing, "the web-agent needs the tenant's 'apizee.apiKey' (aK)",
                                     at: options.location, hint: "add 'apiKey' under 'apizee:' in \(tenant.file)")])
         }
         if let refusal = legacyProtocolRefusal(defaults) { return .failure([refusal]) }
@@ -86,7 +86,7 @@ public struct WebAgentFrame: Sendable {
     static func legacyProtocolRefusal(_ defaults: ConfigObject?) -> Diagnostic? {
         guard let defaults, defaults.string("protocol") == "2023-07" else { return nil }
         let url = defaults.string("url") ?? ApizeeHosts.webAgentDefault
-        return .error("web-agent-legacy-protocol",
+        return .error(.webAgentLegacyProtocol,
                       "protocol '2023-07' cannot work with \(url): the published web-agent speaks the current protocol only, so the app would refuse every message",
                       at: defaults.location(of: "protocol"),
                       hint: "remove 'protocol' (or write 'current'); a self-hosted 2023-07 build (web-agent 6a63ef5) needs a hand-written page with the bridge's 2023-07 mode (README, \"2023-07 frames\")")

@@ -43,18 +43,18 @@ public struct ChatAppEmbed: Sendable {
             var message = "messenger type '\(DisplayText.excerpt(messenger))' is not in the allowed list (\(allowed.joined(separator: ", ")))"
             if let guess = Suggestion.closest(to: messenger, in: allowed) { message += " (did you mean '\(guess)'?)" }
             let location = options.has("messenger") ? options.location(of: "messenger") : (tenant?.location(of: "messenger") ?? options.location)
-            problems.append(.error("chatapp-messenger-unknown", message, at: location,
+            problems.append(.error(.chatappMessengerUnknown, message, at: location,
                                    hint: "add it to 'chatapp.messengers' in tenant.yaml if ChatApp supports it for your account"))
         }
         let tokenEndpoint = tenant?.string("tokenEndpoint")
         let crmDomain = tenant?.string("crmDomain"), employee = tenant?.string("employeeExtCode")
         if (crmDomain != nil || employee != nil) && tokenEndpoint == nil {
-            problems.append(.error("chatapp-employee-without-token",
+            problems.append(.error(.chatappEmployeeWithoutToken,
                                    "'crmDomain'/'employeeExtCode' select an employee identity, which only makes sense with a live token: set 'chatapp.tokenEndpoint'",
                                    at: tenant?.location(of: crmDomain != nil ? "crmDomain" : "employeeExtCode") ?? options.location))
         }
         if crmDomain != nil, employee == nil || crmDomain == nil && employee != nil {
-            problems.append(.error("chatapp-employee-incomplete", "'crmDomain' and 'employeeExtCode' go together",
+            problems.append(.error(.chatappEmployeeIncomplete, "'crmDomain' and 'employeeExtCode' go together",
                                    at: tenant?.location(of: crmDomain != nil ? "crmDomain" : "employeeExtCode") ?? options.location))
         }
         let display = options.string("display") ?? "iframe"

@@ -27,7 +27,7 @@ public enum ComponentRegistry {
         case "session-timeline":
             return SessionTimeline.build(options: options, context: context).map { $0.output(context: context) }
         default:
-            return .failure([.error("embed-unknown-kind", "unknown component '\(DisplayText.excerpt(kind))'", at: options.location)])
+            return .failure([.error(.embedUnknownKind, "unknown component '\(DisplayText.excerpt(kind))'", at: options.location)])
         }
     }
 }
