@@ -55,7 +55,7 @@ public enum TenantLoader {
                                       hint: "publish the tenant at a path of ASCII letters, digits, '-', '.', '_' and '~'"))
         }
         if let security = object.object("security"), security.has("reportOnly"), !security.has("reportTo") {
-            diagnostics.append(.error("config-report-only-endpoint",
+            diagnostics.append(.error(.configReportOnlyEndpoint,
                                       "'security.reportOnly' needs 'security.reportTo': a report-only policy blocks nothing, so without an endpoint its trial reports nowhere",
                                       at: security.location(of: "reportOnly"),
                                       hint: "add 'reportTo: https://…' (a Reporting API endpoint) under 'security', or remove 'reportOnly'"))

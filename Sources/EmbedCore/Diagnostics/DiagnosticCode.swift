@@ -30,6 +30,7 @@ public extension DiagnosticCode {
     static let configPhone: DiagnosticCode = "config-phone"
     static let configRange: DiagnosticCode = "config-range"
     static let configRefused: DiagnosticCode = "config-refused"
+    static let configReportOnlyEndpoint: DiagnosticCode = "config-report-only-endpoint"
     static let configSecret: DiagnosticCode = "config-secret"
     static let configTooLarge: DiagnosticCode = "config-too-large"
     static let configTooLong: DiagnosticCode = "config-too-long"
@@ -169,6 +170,7 @@ public extension DiagnosticCode {
         .configPhone,
         .configRange,
         .configRefused,
+        .configReportOnlyEndpoint,
         .configSecret,
         .configTooLarge,
         .configTooLong,
