@@ -12,14 +12,14 @@ EMBEDSMITH   := .build/debug/embedsmith
 # 9 and builds about 5 % faster (no calls through the dynamic linker's tables).
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: site test deps test-deps build allocator-check record unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
+.PHONY: site test deps test-deps build allocator-check record unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests serve-tests bench bench-serve bench-check bench-check-hostile bench-tests clean recipe-tests bench-config-keys real-vendor-tests
 
 ## site: install build dependencies, build the tool, generate site/ from content/ and templates/
 site: deps build
 	$(EMBEDSMITH) build
 
 ## test: every test: Swift unit/integration tests, site/ fresh, Nu HTML Checker, Chromium tests
-test: deps test-deps build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests bench-tests recipe-tests
+test: deps test-deps build allocator-check unit-tests hostile-tests check-site-fresh check-site validate-html browser-tests serve-tests bench-tests recipe-tests
 	@echo "make test: all suites passed"
 
 # Installs Debian packages only when one is missing (apt-get update once, then install).
@@ -79,6 +79,11 @@ validate-html:
 browser-tests:
 	$(PY) -m pytest Tests/browser
 
+# embedsmith init + serve in Chromium: live reload, error overlay, headers, no CSP violation,
+# refusals. `timeout` only guards against a hang (the suite takes well under a minute).
+serve-tests: build test-deps
+	timeout 900 $(PY) -m pytest -c Tests/serve/pytest.ini Tests/serve
+
 # The browser suite's real-app tests (marker real_vendor) against the real web-agent builds:
 # EMBEDSMITH_REAL_WEBAGENT / EMBEDSMITH_REAL_WEBAGENT_2023_07 name folders that hold web-agent/
 # (README, "Testing against the real web-agent"); each build's tests are skipped when unset.
@@ -89,6 +94,14 @@ real-vendor-tests:
 # the shard split checked against an independent jump-consistent-hash implementation.
 recipe-tests: build test-deps
 	$(PY) -m pytest -q -p no:cacheprovider Tests/recipes
+
+## bench-serve: edit-to-reload latency of embedsmith serve (release build, Chromium) beside hugo server's own
+## rebuild time for the same edit of the same 2,000-tenant corpus; median of 10 edits
+bench-serve: deps test-deps
+	@command -v hugo >/dev/null 2>&1 || { echo "installing: hugo"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	$(SWIFT) build $(RELEASE) --scratch-path .build-bench
+	$(PY) bench/serve-bench --bin .build-bench/release/embedsmith $(BENCH_ARGS)
 
 ## bench-check: embedsmith check (release build) vs the Nu HTML Checker on 10,000 generated pages in /dev/shm
 bench-check: deps test-deps

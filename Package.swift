@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module graph (one direction only):
 //   embedsmith -> EmbedCLI -> EmbedSite, EmbedCheck -> EmbedVendors -> EmbedConfig -> EmbedCore
+//   EmbedCLI -> EmbedServe -> EmbedSite, EmbedCheck, SwiftNIO (the HTTP/1.1 server of `serve`)
 //   EmbedSite -> EmbedMarkdown -> CCMark ; EmbedCheck -> CGumbo
 let package = Package(
     name: "embedsmith",
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -32,8 +34,13 @@ let package = Package(
         .target(name: "EmbedCheck", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "CGumbo", .product(name: "Crypto", package: "swift-crypto"),
         ], plugins: ["EmbedFiles"]),
+        .target(name: "EmbedServe", dependencies: [
+            "EmbedCore", "EmbedSite", "EmbedCheck",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .target(name: "EmbedCLI", dependencies: [
-            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck",
+            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck", "EmbedServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // templates/ and docs/rules/ compiled into EmbedSite and EmbedCheck at build time (the
@@ -45,13 +52,16 @@ let package = Package(
         // across threads. Linked, not preloaded, so every run of the tool gets it.
         .executableTarget(name: "embedsmith", dependencies: ["EmbedCLI"],
                           linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
-        .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore"]),
-        .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig"]),
-        .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors"]),
-        .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown"]),
-        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck"]),
-        .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck"]),
-        .testTarget(name: "EmbedCLITests", dependencies: ["EmbedCLI"]),
+        // Shared by every test target: repository paths, project builders, the CLI runner.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore", "TestSupport"]),
+        .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig", "TestSupport"]),
+        .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors", "TestSupport"]),
+        .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown", "TestSupport"]),
+        .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck", "TestSupport"]),
+        .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck", "TestSupport"]),
+        .testTarget(name: "EmbedCLITests", dependencies: ["EmbedCLI", "TestSupport"]),
+        .testTarget(name: "EmbedServeTests", dependencies: ["EmbedServe", "EmbedCheck", "EmbedCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

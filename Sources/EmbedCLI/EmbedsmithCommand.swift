@@ -17,7 +17,7 @@ public struct EmbedsmithCommand: ParsableCommand {
         Exit codes: 0 success, 1 check findings, 64 usage, 65 invalid input, 74 I/O failure.
         """,
         version: ToolVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, LinkCommand.self, MergeCommand.self, SchemaCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, InitCommand.self, LinkCommand.self, MergeCommand.self, SchemaCommand.self, ServeCommand.self])
 
     public init() {}
 }

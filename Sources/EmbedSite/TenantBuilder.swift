@@ -37,7 +37,7 @@ struct TenantBuilder {
         do {
             try staging.keep(tenant: source.id)
         } catch {
-            result.diagnostics.append(.error("io-write", "cannot carry \(source.id)/ over from the previous site: \(error.localizedDescription)"))
+            result.diagnostics.append(.error(.ioWrite, "cannot carry \(source.id)/ over from the previous site: \(error.localizedDescription)"))
         }
         return result
     }
@@ -52,7 +52,7 @@ struct TenantBuilder {
         let context = ComponentContext(tenant: tenant, allowLoopbackHTTP: dev)
 
         if let logo = tenant.logo, !source.assets.contains(where: { $0.relativePath == logo }) {
-            result.diagnostics.append(.error("config-asset-missing", "'theme.logo' names '\(logo)', which is not in the tenant folder",
+            result.diagnostics.append(.error(.configAssetMissing, "'theme.logo' names '\(logo)', which is not in the tenant folder",
                                              at: tenant.raw[TenantSchema.theme]?.location(of: TenantSchema.Theme.logo)))
         }
 
@@ -71,7 +71,7 @@ struct TenantBuilder {
             if let p = pageOrNil { parsed.append(p) }
         }
         if source.pages.isEmpty {
-            result.diagnostics.append(.warning("tenant-no-pages", "tenant has no pages (*.md)",
+            result.diagnostics.append(.warning(.tenantNoPages, "tenant has no pages (*.md)",
                                                at: SourceLocation(file: source.configDisplayPath, line: 1, column: 1)))
         }
         guard !result.diagnostics.hasErrors else { return result }
@@ -118,7 +118,7 @@ struct TenantBuilder {
                 try writer.write(data, to: "\(id)/\(path)")
                 outputs["\(id)/\(path)"] = ContentHash.sha256Hex(data)
             } catch {
-                result.diagnostics.append(.error("io-write", "cannot write \(id)/\(path): \(error.localizedDescription)"))
+                result.diagnostics.append(.error(.ioWrite, "cannot write \(id)/\(path): \(error.localizedDescription)"))
             }
         }
         // Assets are streamed from the tenant folder to the staging folder, hashed on the way.
@@ -131,7 +131,7 @@ struct TenantBuilder {
             case .success:
                 result.diagnostics.append(ContentRefusal.unreadable(displayPath, "asset", reason: "it changed while the build was reading it; build again"))
             case .failure(.write(let code)):
-                result.diagnostics.append(.error("io-write", "cannot write \(id)/\(asset.relativePath): \(String(cString: strerror(code)))"))
+                result.diagnostics.append(.error(.ioWrite, "cannot write \(id)/\(asset.relativePath): \(String(cString: strerror(code)))"))
             case .failure(let failure):
                 result.diagnostics.append(ContentRefusal.refused(displayPath, "asset", relativePath: asset.relativePath, failure))
             }
@@ -143,7 +143,7 @@ struct TenantBuilder {
                 try writer.writeShared(asset.data, named: asset.path, to: "\(id)/\(asset.path)")
                 outputs["\(id)/\(asset.path)"] = asset.sha256
             } catch {
-                result.diagnostics.append(.error("io-write", "cannot write \(id)/\(asset.path): \(error.localizedDescription)"))
+                result.diagnostics.append(.error(.ioWrite, "cannot write \(id)/\(asset.path): \(error.localizedDescription)"))
             }
         }
         result.outputs = ManifestChunk(entries: outputs)

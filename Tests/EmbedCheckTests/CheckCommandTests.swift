@@ -5,25 +5,10 @@ import Testing
 /// `embedsmith check` and `embedsmith explain` as a user runs them: exit codes, streams, formats.
 @Suite(.serialized, .enabled(if: CheckPaths.executable != nil, "the embedsmith executable is not built"))
 struct CheckCommandTests {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = CLIRunner.Output
 
     static func run(_ arguments: [String], in directory: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = try #require(CheckPaths.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try CLIRunner.run(arguments, in: directory)
     }
 
     static func project() throws -> URL {

@@ -84,7 +84,7 @@ import Testing
                         "7:2001 error headers-limit", "8:1 warning headers-syntax"])
         // Messages quote the input; each report format escapes it where it renders (DisplayText).
         let hostile = HeadersFile(text: "\u{1B}[31m/x\n")
-        let shown = hostile.problems.first.map { Diagnostic($0.severity, code: $0.code, message: $0.message).description } ?? ""
+        let shown = hostile.problems.first.map { Diagnostic($0.severity, code: DiagnosticCode($0.code), message: $0.message).description } ?? ""
         #expect(shown.contains("\\u{1B}[31m/x") && !shown.contains("\u{1B}"), "control characters are shown escaped: \(shown)")
     }
 

@@ -101,8 +101,7 @@ import Testing
         var testDescription: String { "\(id) \(name)" }
     }
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/shared-data/yaml-test-suite")
+    static let folder = RepositoryPaths.fixtures.appendingPathComponent("shared-data/yaml-test-suite")
 
     static let cases: [Case] = {
         struct Manifest: Decodable { let cases: [Case] }

@@ -68,7 +68,7 @@ import Testing
         ("/relative", "url-invalid"),
         ("http://127.0.0.1:8802/", "url-not-https"),
     ])
-    func refuses(url: String, code: String) {
+    func refuses(url: String, code: DiagnosticCode) {
         #expect(throws: URLRejection.self) { try policy.validate(url) }
         do { _ = try policy.validate(url) } catch { #expect(error.code == code, "\(url): \(error.reason)") }
     }

@@ -20,16 +20,8 @@ private enum WPTOutcome {
 }
 
 private enum WPTFixture {
-    /// Walks up from this file to the `Tests` directory, then into Fixtures.
     static func url() -> URL? {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if directory.lastPathComponent == "Tests" {
-                return directory.appendingPathComponent("Fixtures/shared-data/wpt-url/urltestdata.json")
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
+        RepositoryPaths.fixtures.appendingPathComponent("shared-data/wpt-url/urltestdata.json")
     }
 
     static let comparedFields = ["href", "protocol", "username", "password", "host", "hostname",

@@ -247,8 +247,7 @@ enum InvalidBuildHarness {
     /// output folder, not about a line of an input.
     static let unlocatedCodes: Set<String> = ["tenant-unknown", "content-missing", "output-not-site", "output-unsafe", "output-busy", "io-write"]
 
-    static let fixturesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/invalid")
+    static let fixturesDirectory = RepositoryPaths.fixtures.appendingPathComponent("invalid")
 
     static func fixtureCases() -> [InvalidCase] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory.path)) ?? [])
@@ -564,15 +563,7 @@ enum InvalidBuildHarness {
     }
 
     /// The `embedsmith` executable built next to the test bundle (whatever --scratch-path was used).
-    static var embedsmithExecutable: URL? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("embedsmith")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var embedsmithExecutable: URL? { CLIRunner.builtExecutable }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -654,26 +645,7 @@ enum InvalidBuildHarness {
         "yaml-encoding": "SourceText refuses invalid UTF-8, NUL, control characters and stray BOMs before Yams' reader sees any text",
     ]
 
-    /// Every diagnostic code in the modules `embedsmith build` runs (what `grep` finds: `.error("…"`,
-    /// `.warning("…"`, `code: "…"`).
-    static func codesInSources() throws -> Set<String> {
-        let sources = InvalidBuildHarness.fixturesDirectory.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources")
-        let pattern = try NSRegularExpression(pattern: #"(?:\.(?:error|warning)\(|code: )"([a-z0-9]+(?:-[a-z0-9]+)+)""#)
-        var codes: Set<String> = []
-        for module in ["EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedMarkdown", "EmbedSite"] {
-            let dir = sources.appendingPathComponent(module)
-            guard let enumerator = FileManager.default.enumerator(atPath: dir.path) else { continue }
-            for case let path as String in enumerator where path.hasSuffix(".swift") {
-                let text = try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
-                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                    if let range = Range(match.range(at: 1), in: text) { codes.insert(String(text[range])) }
-                }
-            }
-        }
-        return codes
-    }
-
+    /// Every code `embedsmith build` can emit (`DiagnosticCode.build`) is reached by an input here.
     @Test func everyDiagnosticCodeHasACase() throws {
         #expect(Self.cases.count >= 60, "only \(Self.cases.count) fixtures in \(InvalidBuildHarness.fixturesDirectory.path)")
         let all = Self.cases + HostileGeneratedInputTests.cases + HostileTenantFileSystemTests.cases
@@ -683,17 +655,10 @@ enum InvalidBuildHarness {
                 return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
             }
         })
-        let emitted = try Self.codesInSources()
-        #expect(emitted.count > 40, "the code scan of Sources/ found only \(emitted.sorted())")
+        let emitted = Set(DiagnosticCode.build.map(\.rawValue))
         // `embedsmith merge` refuses shard folders, not projects: its codes have their cases in
-        // MergeRefusalTests (each `refuse(…, code: "…")` there runs one).
-        let mergeTests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("MergeRefusalTests.swift")
-        let mergeText = try String(contentsOf: mergeTests, encoding: .utf8)
-        let refusal = try NSRegularExpression(pattern: #"refuse\([^\n]*code: "(merge-[a-z-]+)"\)"#)
-        let mergeCovered = Set(refusal.matches(in: mergeText, range: NSRange(mergeText.startIndex..., in: mergeText)).compactMap {
-            Range($0.range(at: 1), in: mergeText).map { String(mergeText[$0]) }
-        })
-        #expect(mergeCovered.count >= 8, "MergeRefusalTests names only \(mergeCovered.sorted())")
+        // MergeRefusalTests (`everyMergeCodeHasARefusal` holds it to `DiagnosticCode.merge`).
+        let mergeCovered = Set(MergeRefusalTests.refusals.map(\.code.rawValue))
         let missing = emitted.subtracting(covered).subtracting(mergeCovered).subtracting(Self.unreachableCodes.keys)
         #expect(missing.isEmpty, "diagnostic codes without an invalid-input case: \(missing.sorted())")
         let stale = Set(Self.unreachableCodes.keys).subtracting(emitted).union(Set(Self.unreachableCodes.keys).intersection(covered))

@@ -9,8 +9,7 @@ import Testing
 struct PHPInteropTests {
 
     static let values: [String] = {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/shared-data/xss-payloads/xss-payloads.json")
+        let corpus = RepositoryPaths.fixtures.appendingPathComponent("shared-data/xss-payloads/xss-payloads.json")
         struct Corpus: Decodable { struct Payload: Decodable { let payload: String }; let payloads: [Payload] }
         let payloads = (try? JSONDecoder().decode(Corpus.self, from: Data(contentsOf: corpus)))?.payloads.map(\.payload) ?? []
         return ["79999999999", "a&b=c", "[0]", "%41", "é ü", "+33 6", "x]y[z", "\"'<>", "~*()!", "", "a\u{0}b", "😀"] + payloads

@@ -1,4 +1,4 @@
-"""ChatApp Dialog (vendors.md §8): the iframe gets its src only once the bridge holds a live access
+"""ChatApp Dialog (docs/vendors.md §8): the iframe gets its src only once the bridge holds a live access
 token from the same-origin endpoint; the token appears nowhere but that src; error states with
 Retry; settings that point anywhere else load nothing. https://dialogs.pro/ is answered by
 fixtures/chatapp/ through Playwright routes (route_vendor_stubs), every other https URL is refused."""

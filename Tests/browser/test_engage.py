@@ -1,4 +1,4 @@
-"""TeamViewer Engage web chat (vendors.md §7): the bridge's CVLoaded hook, visitor labels, the
+"""TeamViewer Engage web chat (docs/vendors.md §7): the bridge's CVLoaded hook, visitor labels, the
 visibility check, the co-browsing buttons, and what happens when the vendor script or its API is
 missing. The tenant script is a stub served from the host origin at the vendor's path shape
 (fixtures/host/cdn/js/es-stub-engage.js; ?mode= picks its behaviour)."""

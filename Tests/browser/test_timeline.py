@@ -1,4 +1,4 @@
-"""Apizee session timeline (vendors.md §6): every event type with its label (en, fr), both
+"""Apizee session timeline (docs/vendors.md §6): every event type with its label (en, fr), both
 documented shapes, ordering, details, hostile strings kept as text, the no-ticket state, errors
 with Retry, the 1,000-event cap. Events come from stub_server.py (timeline_data.py)."""
 import datetime

@@ -1,4 +1,4 @@
-"""Session Events fixtures (vendors.md §6) for the timeline tests, served by stub_server.py.
+"""Session Events fixtures (docs/vendors.md §6) for the timeline tests, served by stub_server.py.
 
 ALL_EVENTS holds every one of the 32 documented event types, in both documented shapes mixed
 ({id, eventType, timestamp: unix seconds, conversationId, data} and {id, eventName, timestamp:

@@ -57,7 +57,7 @@ public enum CheckConfigLoader {
         let path = explicit ?? fileName
         if explicit == nil && !FileManager.default.fileExists(atPath: path) { return .success((CheckSettings.defaults, nil)) }
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
-            return .failure([.error("input-unreadable", "config file cannot be read", at: SourceLocation(file: path, line: 1, column: 1))])
+            return .failure([.error(.inputUnreadable, "config file cannot be read", at: SourceLocation(file: path, line: 1, column: 1))])
         }
         return load(data: data, file: path).map { ($0, path) }
     }

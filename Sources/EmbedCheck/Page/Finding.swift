@@ -11,7 +11,7 @@ public struct Finding: Sendable, Hashable {
     public var elementOrder: Int
 
     public func diagnostic(file: String) -> Diagnostic {
-        Diagnostic(severity, code: rule, message: message,
+        Diagnostic(severity, code: DiagnosticCode(rule), message: message,
                    at: SourceLocation(file: file, line: position.line, column: position.column), hint: hint)
     }
 }

@@ -26,14 +26,14 @@ public enum CheckInputs {
             let info: stat
             switch FileIdentity.status(of: path, followingLinks: true) {
             case .failure(let failure):
-                problems.append(failure.missing ? .error("input-missing", "no such file or folder", at: at)
-                                                : .error("input-unreadable", "cannot be read (\(failure.reason))", at: at))
+                problems.append(failure.missing ? .error(.inputMissing, "no such file or folder", at: at)
+                                                : .error(.inputUnreadable, "cannot be read (\(failure.reason))", at: at))
                 continue
             case .success(let status):
                 info = status
             }
             switch FileIdentity.kind(info) {
-            case .regular:
+            case .file:
                 if walk.seenFiles.insert(FileIdentity(info)).inserted { files.append(path) }
             case .folder:
                 walk.files = []
@@ -41,7 +41,7 @@ public enum CheckInputs {
                 walk.walk(path, identity: FileIdentity(info))
                 problems += walk.problems
                 if walk.files.isEmpty && walk.problems.isEmpty {
-                    problems.append(.error("input-empty", "no .html files in this folder", at: at,
+                    problems.append(.error(.inputEmpty, "no .html files in this folder", at: at,
                                            hint: "build the site first (embedsmith build), or name the files to check"))
                 }
                 files += walk.files.sorted()

@@ -1,12 +1,9 @@
 import EmbedCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
-/// Finds the pages below one folder `embedsmith check` was given, as a safe builder walks a
-/// tenant folder: every entry's type comes from `readdir`/`lstat` before anything is opened, so a
+/// Finds the pages below one folder `embedsmith check` was given, as the builder walks a tenant
+/// folder (EmbedCore's `OpenFolder`): every entry's type comes from `readdir`/`fstatat` before
+/// anything is opened, and no folder below the one given is opened through a link, so a
 /// FIFO, socket or device is reported and never opened; every folder and file is visited once
 /// (by device and inode), so link loops end; depth is bounded.
 ///
@@ -37,7 +34,7 @@ struct FolderWalk {
     mutating func walk(_ root: String, identity: FileIdentity) {
         guard seenFolders.insert(identity).inserted else { return }
         guard let realRoot = Self.realPath(root) else {
-            problem(root, "input-unreadable", "folder cannot be resolved (\(String(cString: strerror(errno))))")
+            problem(root, .inputUnreadable, "folder cannot be resolved (\(String(cString: strerror(errno))))")
             return
         }
         pending = [(root, 0)]
@@ -51,45 +48,48 @@ struct FolderWalk {
     }
 
     private mutating func list(_ folder: String, depth: Int) {
-        guard let entries = Self.entries(of: folder) else {
-            problem(folder, "input-unreadable", "folder cannot be listed (\(String(cString: strerror(errno))))")
+        // The folder given is opened as named (it may be a link the operator chose); a folder
+        // below it never through a link (one swapped in since the listing is refused).
+        let entries: [OpenFolder.Entry]
+        switch Self.entries(of: folder, followingLink: depth == 0) {
+        case .failure(let failure):
+            problem(folder, .inputUnreadable, "folder cannot be listed (\(String(cString: strerror(failure.code))))")
             return
+        case .success(let listed): entries = listed
         }
-        for (bytes, type) in entries where bytes.first != UInt8(ascii: ".") {
-            guard let name = String(validating: bytes, as: UTF8.self) else {
-                let shown = String(decoding: bytes, as: UTF8.self)
-                problem(folder, "input-name-encoding", "entry '\(shown)' has a name that is not valid UTF-8; it cannot be checked",
+        for entry in entries {
+            guard entry.isUTF8 else {
+                problem(folder, .inputNameEncoding, "entry '\(entry.name)' has a name that is not valid UTF-8 (its bytes are shown escaped); it cannot be checked",
                         hint: "rename it (UTF-8 names only)")
                 continue
             }
+            let name = entry.name
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var kind = type
-            var info: stat? = nil
-            if kind == nil || kind == .folder || (kind == .regular && Self.isPage(name)) {
-                // d_type is a hint some file systems leave out; lstat also gives the identity.
-                guard case .success(let status) = FileIdentity.status(of: path, followingLinks: false) else { continue }
-                info = status
-                kind = FileIdentity.kind(status)
-            }
-            switch kind {
-            case .folder?:
-                guard let info, seenFolders.insert(FileIdentity(info)).inserted else { continue }
+            // The listing examined folders and pages (`fstatat`, never following a link): that
+            // gives their identity, and their type where d_type said nothing. Skipped when it failed.
+            if case .unexaminable = entry.kind { continue }
+            if Self.needsIdentity(entry.kind, name), entry.status == nil { continue }
+            switch entry.kind {
+            case .folder:
+                guard let info = entry.status, seenFolders.insert(FileIdentity(info)).inserted else { continue }
                 if depth + 1 > Self.maxDepth {
-                    problem(path, "input-too-deep", "folder is more than \(Self.maxDepth) levels below the folder given; not checked")
+                    problem(path, .inputTooDeep, "folder is more than \(Self.maxDepth) levels below the folder given; not checked")
                 } else {
                     pending.append((path, depth + 1))
                 }
-            case .regular?:
-                guard Self.isPage(name), let info else { continue }
+            case .file:
+                guard Self.isPage(name), let info = entry.status else { continue }
                 if seenFiles.insert(FileIdentity(info)).inserted { files.append(path) }
-            case .symlink?:
+            case .symlink:
                 links.append((path, depth))
-            case let other?:
-                if Self.isPage(name) { problems.append(Self.notAFile(path, other)) }
-            case nil:
-                continue
+            default:
+                if Self.isPage(name) { problems.append(Self.notAFile(path, entry.kind)) }
             }
         }
+    }
+
+    static func needsIdentity(_ kind: FileKind?, _ name: String) -> Bool {
+        kind == .folder || (kind == .file && isPage(name))
     }
 
     /// A link found in the walk: checked where it leads if that is inside the folder given.
@@ -99,7 +99,7 @@ struct FolderWalk {
               case .success(let info) = FileIdentity.status(of: real, followingLinks: false) else {
             // A broken link serves nothing; a loop of links is refused by realpath (ELOOP).
             if Self.isPage(name) {
-                problem(link, "input-unreadable", "link cannot be followed (\(String(cString: strerror(errno))))")
+                problem(link, .inputUnreadable, "link cannot be followed (\(String(cString: strerror(errno))))")
             }
             return
         }
@@ -107,7 +107,7 @@ struct FolderWalk {
         guard kind == .folder || Self.isPage(name) else { return }
         let inside = real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
         guard inside else {
-            problem(link, "input-link-outside", "link leads out of the folder being checked; its target is not checked",
+            problem(link, .inputLinkOutside, "link leads out of the folder being checked; its target is not checked",
                     hint: "check the target folder itself, or replace the link with the files")
             return
         }
@@ -118,11 +118,11 @@ struct FolderWalk {
             guard seenFolders.insert(FileIdentity(info)).inserted else { return }
             let below = real.dropFirst(realRoot.count).split(separator: "/").count
             if below > Self.maxDepth {
-                problem(link, "input-too-deep", "link leads more than \(Self.maxDepth) levels below the folder given; not checked")
+                problem(link, .inputTooDeep, "link leads more than \(Self.maxDepth) levels below the folder given; not checked")
             } else {
                 pending.append((shown, below))
             }
-        case .regular:
+        case .file:
             if seenFiles.insert(FileIdentity(info)).inserted { files.append(shown) }
         default:
             problems.append(Self.notAFile(link, kind))
@@ -130,11 +130,11 @@ struct FolderWalk {
     }
 
     static func notAFile(_ path: String, _ kind: FileIdentity.Kind) -> Diagnostic {
-        .error("input-not-a-file", "is \(kind.phrase), not a regular file; it was not opened",
+        .error(.inputNotAFile, "is \(kind.phrase), not a regular file; it was not opened",
                at: SourceLocation(file: path, line: 1, column: 1), hint: "check reads regular files only")
     }
 
-    private mutating func problem(_ path: String, _ code: String, _ message: String, hint: String? = nil) {
+    private mutating func problem(_ path: String, _ code: DiagnosticCode, _ message: String, hint: String? = nil) {
         problems.append(.error(code, message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint))
     }
 
@@ -146,31 +146,23 @@ struct FolderWalk {
         return String(cString: resolved)
     }
 
-    /// Entry names (raw bytes, sorted bytewise, without `.` and `..`) and their `d_type` when the
-    /// file system gives one.
-    static func entries(of folder: String) -> [([UInt8], FileIdentity.Kind?)]? {
-        guard let dir = opendir(folder) else { return nil }
-        defer { closedir(dir) }
-        var result: [([UInt8], FileIdentity.Kind?)] = []
-        while let entry = readdir(dir) {
-            let bytes: [UInt8] = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
-                tuple.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) { start in
-                    Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
-                }
-            }
-            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
-            let kind: FileIdentity.Kind?
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): kind = .regular
-            case Int32(DT_DIR): kind = .folder
-            case Int32(DT_LNK): kind = .symlink
-            case Int32(DT_FIFO): kind = .fifo
-            case Int32(DT_SOCK): kind = .socket
-            case Int32(DT_CHR), Int32(DT_BLK): kind = .device
-            default: kind = nil
-            }
-            result.append((bytes, kind))
+    /// The folder's entries through EmbedCore's file-system seam (`OpenFolder`: hidden ones left
+    /// out, folders and pages examined with `fstatat`), sorted bytewise by name; the `errno` of
+    /// a folder that cannot be opened or listed.
+    static func entries(of folder: String, followingLink: Bool) -> Result<[OpenFolder.Entry], ListingFailure> {
+        guard let open = OpenFolder.open(folder, in: AT_FDCWD, followingLink: followingLink) else { return .failure(ListingFailure(code: errno)) }
+        do {
+            let listed = try open.list(examining: needsIdentity)
+            return .success(listed.entries.sorted { $0.raw.lexicographicallyPrecedes($1.raw) })
+        } catch let error as POSIXError {
+            return .failure(ListingFailure(code: error.code.rawValue))
+        } catch {
+            return .failure(ListingFailure(code: EIO))
         }
-        return result.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+    }
+
+    /// The `errno` of a folder that could not be opened or listed.
+    struct ListingFailure: Error {
+        let code: Int32
     }
 }

@@ -57,11 +57,11 @@ public struct HeadersLookup: Sendable {
         guard lstat(path, &info) == 0 else { return }
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            fileResults.append(.init(file: path, diagnostics: [.error("headers-unreadable", "_headers is not a regular file (a link or a folder): not read", at: at)], unreadable: true))
+            fileResults.append(.init(file: path, diagnostics: [.error(.headersUnreadable, "_headers is not a regular file (a link or a folder): not read", at: at)], unreadable: true))
             return
         }
         guard Int(info.st_size) <= HeadersFile.maxBytes else {
-            fileResults.append(.init(file: path, diagnostics: [.error("input-too-large", "_headers is \(info.st_size) bytes; the limit is \(HeadersFile.maxBytes) bytes", at: at)], unreadable: true))
+            fileResults.append(.init(file: path, diagnostics: [.error(.inputTooLarge, "_headers is \(info.st_size) bytes; the limit is \(HeadersFile.maxBytes) bytes", at: at)], unreadable: true))
             return
         }
         switch FileReader.contents(of: path) {
@@ -71,7 +71,7 @@ public struct HeadersLookup: Sendable {
             let file = HeadersFile(text: String(decoding: bytes, as: UTF8.self))
             files[folder] = (path, file)
             let diagnostics = file.problems.map {
-                Diagnostic($0.severity, code: $0.code, message: $0.message, at: SourceLocation(file: path, line: $0.line, column: $0.column), hint: $0.hint)
+                Diagnostic($0.severity, code: DiagnosticCode($0.code), message: $0.message, at: SourceLocation(file: path, line: $0.line, column: $0.column), hint: $0.hint)
             }
             if !diagnostics.isEmpty { fileResults.append(.init(file: path, diagnostics: diagnostics, unreadable: false)) }
         }

@@ -28,7 +28,7 @@ struct MarkupLimits {
     /// Re-created formatting elements allowed beyond the number of start tags written.
     static let reconstructionAllowance = 10_000
 
-    static let code = "input-too-complex"
+    static let code = DiagnosticCode.inputTooComplex.rawValue
 
     struct Exceeded: Equatable {
         /// Byte offset of the tag that went past the limit.

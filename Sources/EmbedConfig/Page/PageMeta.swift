@@ -20,7 +20,7 @@ public enum PageMetaLoader {
     public static func load(yaml: String?, file: String, firstLine: Int, schema: ObjectSchema) -> (PageMeta?, [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let yaml else {
-            return (nil, [.error("page-front-matter-missing", "page has no front matter; start the file with '---', a 'title:' line and '---'",
+            return (nil, [.error(.pageFrontMatterMissing, "page has no front matter; start the file with '---', a 'title:' line and '---'",
                                  at: start)])
         }
         let node: YAMLNode?

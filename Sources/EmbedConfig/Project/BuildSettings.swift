@@ -48,7 +48,7 @@ public struct BuildSettings: Sendable, Equatable {
         var validator = SchemaValidator(file: file)
         guard let node else { return (defaults, []) }
         guard case .mapping(let mapping) = node else {
-            validator.report(.error("config-type", "\(file) must be a mapping of keys to values, found \(validator.describe(node))",
+            validator.report(.error(.configType, "\(file) must be a mapping of keys to values, found \(validator.describe(node))",
                                     at: validator.location(node)))
             return (defaults, validator.diagnostics)
         }
@@ -63,7 +63,7 @@ public struct BuildSettings: Sendable, Equatable {
             } else if !sections.contains(key) {
                 var message = "unknown key '\(key)'"
                 if let guess = Suggestion.closest(to: key, in: sections) { message += " (did you mean '\(guess)'?)" }
-                validator.report(.error("config-unknown-key", message, at: validator.location(keyNode),
+                validator.report(.error(.configUnknownKey, message, at: validator.location(keyNode),
                                         hint: "keys allowed here: \(sections.joined(separator: ", "))"))
             }
         }

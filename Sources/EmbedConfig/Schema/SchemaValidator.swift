@@ -8,7 +8,7 @@ public struct SchemaValidator {
     public var diagnostics: [Diagnostic] {
         guard let firstUnlisted else { return listed }
         let more = "\(unlisted) more problem\(unlisted == 1 ? "" : "s") from here on \(unlisted == 1 ? "is" : "are") not listed (the first \(Self.listLimit) are)"
-        return listed + [Diagnostic(firstUnlisted.severity, code: firstUnlisted.code, message: more, at: firstUnlisted.location,
+        return listed + [Diagnostic(firstUnlisted.severity, code: DiagnosticCode(firstUnlisted.code), message: more, at: firstUnlisted.location,
                                     hint: "fix the ones listed and build again")]
     }
     /// A file of 20,000 unknown keys is 20,000 errors: listing them all would bury the other
@@ -43,7 +43,7 @@ public struct SchemaValidator {
             return object
         }
         guard case .mapping = node else {
-            report(.error("config-type", "\(what) must be a mapping of keys to values, found \(describe(node))", at: location(node)))
+            report(.error(.configType, "\(what) must be a mapping of keys to values, found \(describe(node))", at: location(node)))
             return ConfigObject(location: location(node))
         }
         return validateObject(node, schema: schema, path: "") ?? ConfigObject(location: start)
@@ -72,14 +72,14 @@ public struct SchemaValidator {
         remainingNodes -= 1
         if remainingNodes == 0 {
             // Always listed: it says why validation stopped.
-            listed.append(.error("config-too-large", "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
+            listed.append(.error(.configTooLarge, "configuration has more than 20000 values", at: SourceLocation(file: file, line: 1, column: 1)))
         }
         return remainingNodes > 0
     }
 
     mutating func validateObject(_ node: YAMLNode, schema: ObjectSchema, path: String) -> ConfigObject? {
         guard case .mapping(let mapping) = node else {
-            report(.error("config-type", "'\(path)' must be a mapping, found \(describe(node))", at: location(node)))
+            report(.error(.configType, "'\(path)' must be a mapping, found \(describe(node))", at: location(node)))
             return nil
         }
         var object = ConfigObject(location: location(node))
@@ -88,14 +88,14 @@ public struct SchemaValidator {
         for (keyNode, valueNode) in mapping {
             guard spend() else { return object }
             guard case .scalar(let keyScalar) = keyNode else {
-                report(.error("config-type", "keys must be plain words, found \(describe(keyNode))", at: location(keyNode)))
+                report(.error(.configType, "keys must be plain words, found \(describe(keyNode))", at: location(keyNode)))
                 continue
             }
             let key = keyScalar.string
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             guard let field = schema.field(key) else {
                 if SecretDetector.isSecretKey(key) {
-                    report(.error("config-secret", "'\(DisplayText.excerpt(keyPath))' is a secret and cannot be written into a static site",
+                    report(.error(.configSecret, "'\(DisplayText.excerpt(keyPath))' is a secret and cannot be written into a static site",
                                   at: location(keyNode), hint: SecretDetector.runtimeHint))
                 } else if showsNextProblem {
                     report(unknownKey(key, in: schema, at: location(keyNode)))
@@ -105,7 +105,7 @@ public struct SchemaValidator {
                 continue
             }
             if case .refused(let reason) = field.type {
-                report(.error("config-refused", "'\(keyPath)' is not supported: \(reason)", at: location(keyNode)))
+                report(.error(.configRefused, "'\(keyPath)' is not supported: \(reason)", at: location(keyNode)))
                 present.append(key)
                 continue
             }
@@ -125,12 +125,12 @@ public struct SchemaValidator {
             message += " (did you mean '\(guess)'?)"
         }
         let known = schema.fields.map(\.name).joined(separator: ", ")
-        return .error("config-unknown-key", message, at: location, hint: known.isEmpty ? nil : "keys allowed here: \(known)")
+        return .error(.configUnknownKey, message, at: location, hint: known.isEmpty ? nil : "keys allowed here: \(known)")
     }
 
     private mutating func reportMissing(_ schema: ObjectSchema, in object: ConfigObject, present: [String] = []) {
         for field in schema.fields where field.required && object.fields[field.name] == nil && !present.contains(field.name) {
-            report(.error("config-missing-key", "missing required key '\(field.name)'", at: object.location,
+            report(.error(.configMissingKey, "missing required key '\(field.name)'", at: object.location,
                           hint: field.doc))
         }
     }
@@ -147,11 +147,11 @@ public struct SchemaValidator {
             return validateObject(node, schema: schema, path: path).map { .object($0) }
         case .list(let itemType, let maxItems):
             guard case .sequence(let sequence) = node else {
-                report(.error("config-type", "'\(path)' must be a list, found \(describe(node))", at: here))
+                report(.error(.configType, "'\(path)' must be a list, found \(describe(node))", at: here))
                 return nil
             }
             if sequence.count > maxItems {
-                report(.error("config-too-many", "'\(path)' has \(sequence.count) items; the limit is \(maxItems)", at: here))
+                report(.error(.configTooMany, "'\(path)' has \(sequence.count) items; the limit is \(maxItems)", at: here))
                 return nil
             }
             var items: [LocatedValue] = []
@@ -166,7 +166,7 @@ public struct SchemaValidator {
             break
         }
         guard case .scalar(let scalar) = node else {
-            report(.error("config-type", "'\(path)' must be \(type.summary), found \(describe(node))", at: here))
+            report(.error(.configType, "'\(path)' must be \(type.summary), found \(describe(node))", at: here))
             return nil
         }
         let text = scalar.string
@@ -177,16 +177,16 @@ public struct SchemaValidator {
             if plain, ["false", "False", "FALSE"].contains(text) { return .bool(false) }
             let quoted = !plain && ["true", "false"].contains(text.lowercased())
             let found = quoted ? "the string '\(text)'" : "'\(clip(text))'"
-            report(.error("config-type", "'\(path)' must be true or false, found \(found)", at: here,
+            report(.error(.configType, "'\(path)' must be true or false, found \(found)", at: here,
                           hint: quoted ? (scalar.style == .taggedString ? "remove the tag" : "remove the quotes") : nil))
             return nil
         case .integer(let lo, let hi):
             guard plain, let value = Int(text) else {
-                report(.error("config-type", "'\(path)' must be an integer, found '\(clip(text))'", at: here))
+                report(.error(.configType, "'\(path)' must be an integer, found '\(clip(text))'", at: here))
                 return nil
             }
             guard value >= lo, value <= hi else {
-                report(.error("config-range", "'\(path)' must be from \(lo) to \(hi), found \(value)", at: here))
+                report(.error(.configRange, "'\(path)' must be from \(lo) to \(hi), found \(value)", at: here))
                 return nil
             }
             return .int(value)
@@ -194,7 +194,7 @@ public struct SchemaValidator {
             break
         }
         if let reason = SecretDetector.secretReason(inValue: text) {
-            report(.error("config-secret", "'\(path)' \(reason); secrets cannot be written into a static site",
+            report(.error(.configSecret, "'\(path)' \(reason); secrets cannot be written into a static site",
                           at: here, hint: SecretDetector.runtimeHint))
             return nil
         }
@@ -202,16 +202,16 @@ public struct SchemaValidator {
         case .string(let maxLength, let minLength):
             let length = text.unicodeScalars.count
             if length > maxLength {
-                report(.error("config-too-long", "'\(path)' is \(length) characters long; the limit is \(maxLength)", at: here))
+                report(.error(.configTooLong, "'\(path)' is \(length) characters long; the limit is \(maxLength)", at: here))
                 return nil
             }
             if length < minLength {
                 let need = minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters"
-                report(.error("config-too-short", "'\(path)' \(need)", at: here))
+                report(.error(.configTooShort, "'\(path)' \(need)", at: here))
                 return nil
             }
             if let bad = text.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }) {
-                report(.error("config-control-character", "'\(path)' contains the control character U+\(String(format: "%04X", bad.value))", at: here))
+                report(.error(.configControlCharacter, "'\(path)' contains the control character U+\(String(format: "%04X", bad.value))", at: here))
                 return nil
             }
             return .string(text)
@@ -219,7 +219,7 @@ public struct SchemaValidator {
             guard words.contains(text) else {
                 var message = "'\(path)' must be one of \(words.map { "'\($0)'" }.joined(separator: ", ")), found '\(clip(text))'"
                 if let guess = Suggestion.closest(to: text, in: words) { message += " (did you mean '\(guess)'?)" }
-                report(.error("config-enum", message, at: here))
+                report(.error(.configEnum, message, at: here))
                 return nil
             }
             return .string(text)
@@ -233,37 +233,37 @@ public struct SchemaValidator {
             }
         case .path:
             guard ValueRules.isAbsolutePath(text) else {
-                report(.error("config-path", "'\(path)' must be a same-origin absolute path like '/api/endpoint', found '\(clip(text))'", at: here))
+                report(.error(.configPath, "'\(path)' must be a same-origin absolute path like '/api/endpoint', found '\(clip(text))'", at: here))
                 return nil
             }
             return .string(text)
         case .phone:
             guard ValueRules.isPhone(text) else {
-                report(.error("config-phone", "'\(path)' must be a phone number in E.164 form like '+33612345678', found '\(clip(text))'", at: here))
+                report(.error(.configPhone, "'\(path)' must be a phone number in E.164 form like '+33612345678', found '\(clip(text))'", at: here))
                 return nil
             }
             return .string(text)
         case .email:
             guard ValueRules.isEmail(text) else {
-                report(.error("config-email", "'\(path)' must be an e-mail address, found '\(clip(text))'", at: here))
+                report(.error(.configEmail, "'\(path)' must be an e-mail address, found '\(clip(text))'", at: here))
                 return nil
             }
             return .string(text)
         case .color:
             guard ValueRules.isColor(text) else {
-                report(.error("config-color", "'\(path)' must be a color like '#0b5fff', found '\(clip(text))'", at: here))
+                report(.error(.configColor, "'\(path)' must be a color like '#0b5fff', found '\(clip(text))'", at: here))
                 return nil
             }
             return .string(text.lowercased())
         case .hostName:
             guard ValueRules.isHostName(text, requireDot: true) else {
-                report(.error("config-host", "'\(path)' must be a lowercase host name like 'apizee.example.com', found '\(clip(text))'", at: here))
+                report(.error(.configHost, "'\(path)' must be a lowercase host name like 'apizee.example.com', found '\(clip(text))'", at: here))
                 return nil
             }
             return .string(text)
         case .token(let rule, let check):
             guard check(text) else {
-                report(.error("config-value", "'\(path)' must be \(rule), found '\(clip(text))'", at: here))
+                report(.error(.configValue, "'\(path)' must be \(rule), found '\(clip(text))'", at: here))
                 return nil
             }
             return .string(text)

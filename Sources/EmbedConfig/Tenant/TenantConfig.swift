@@ -34,7 +34,7 @@ public enum TenantLoader {
 
     static func idProblems(_ id: String, file: String) -> [Diagnostic] {
         guard !isValidTenantID(id) else { return [] }
-        return [.error("tenant-id", "tenant folder name '\(DisplayText.excerpt(id))' must be lowercase letters, digits and '-' (it becomes part of URLs)",
+        return [.error(.tenantID, "tenant folder name '\(DisplayText.excerpt(id))' must be lowercase letters, digits and '-' (it becomes part of URLs)",
                        at: SourceLocation(file: file, line: 1, column: 1))]
     }
 
@@ -45,18 +45,18 @@ public enum TenantLoader {
         let object = validator.validateDocument(node, schema: schema, what: "tenant.yaml")
         diagnostics += validator.diagnostics
         if let base = object[TenantSchema.baseURL.name], let url = base.string, !url.hasSuffix("/") {
-            diagnostics.append(.error("config-base-url", "'baseURL' must end with '/' (pages are published below it), found '\(DisplayText.excerpt(url))'", at: base.location))
+            diagnostics.append(.error(.configBaseURL, "'baseURL' must end with '/' (pages are published below it), found '\(DisplayText.excerpt(url))'", at: base.location))
         }
         if let base = object[TenantSchema.baseURL.name], let url = base.string, let path = try? WebURL.parse(url).pathname,
            let character = HeadersRulePath.firstPatternCharacter(in: path) {
-            diagnostics.append(.error("config-base-path",
+            diagnostics.append(.error(.configBasePath,
                                       "'baseURL' path '\(path)' holds '\(character)', which _headers rules cannot hold literally: Netlify and Cloudflare Pages read '*' and ':name' as patterns there and document no escape",
                                       at: base.location,
                                       hint: "publish the tenant at a path of ASCII letters, digits, '-', '.', '_' and '~'"))
         }
         let security = object[TenantSchema.security], theme = object[TenantSchema.theme]
         if let security, security.has(TenantSchema.Security.reportOnly), !security.has(TenantSchema.Security.reportTo) {
-            diagnostics.append(.error("config-report-only-endpoint",
+            diagnostics.append(.error(.configReportOnlyEndpoint,
                                       "'security.reportOnly' needs 'security.reportTo': a report-only policy blocks nothing, so without an endpoint its trial reports nowhere",
                                       at: security.location(of: TenantSchema.Security.reportOnly),
                                       hint: "add 'reportTo: https://…' (a Reporting API endpoint) under 'security', or remove 'reportOnly'"))

@@ -223,12 +223,12 @@ extension YAMLComposer.Problem {
         func at(_ mark: yaml_mark_t) -> SourceLocation { at(line: Int(mark.line) + 1, column: Int(mark.column) + 1) }
         switch self {
         case .memory:
-            return .error("yaml-too-large", "YAML could not be read: out of memory", at: at(line: 1, column: 1))
+            return .error(.yamlTooLarge, "YAML could not be read: out of memory", at: at(line: 1, column: 1))
         case .reader(let problem, let byteOffset):
             // The offset in characters, as Yams reported it.
             let index = text.utf8.index(text.utf8.startIndex, offsetBy: byteOffset, limitedBy: text.utf8.endIndex)?.samePosition(in: text)
             let offset = index.map { text.distance(from: text.startIndex, to: $0) }
-            return .error("yaml-encoding", "YAML reader error: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+            return .error(.yamlEncoding, "YAML reader error: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
                           at: SourceLocation(file: file, line: firstLine, column: 1))
         case .syntax(let problem, let mark, let context):
             var message = "YAML syntax error: \(problem)"
@@ -241,31 +241,31 @@ extension YAMLComposer.Problem {
             if problem.contains("tab") || problem.contains("cannot start any token") {
                 hint = "YAML indentation uses spaces, never tabs"
             }
-            return .error("yaml-syntax", message, at: at(mark), hint: hint)
+            return .error(.yamlSyntax, message, at: at(mark), hint: hint)
         case .anchor(let mark):
-            return .error("yaml-anchor", "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
+            return .error(.yamlAnchor, "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
                           at: at(mark), hint: "repeat the value instead")
         case .complexKey(let mark):
-            return .error("yaml-complex-key", "only plain words can be keys, not lists or mappings", at: at(mark))
+            return .error(.yamlComplexKey, "only plain words can be keys, not lists or mappings", at: at(mark))
         case .tooDeep(let mark):
-            return .error("yaml-too-deep", "nesting deeper than \(YAMLTokenScan.maxDepth) levels", at: at(mark))
+            return .error(.yamlTooDeep, "nesting deeper than \(YAMLTokenScan.maxDepth) levels", at: at(mark))
         case .tooMany(let mark):
-            return .error("yaml-too-large", "YAML has more than \(YAMLTokenScan.maxTokens) tokens", at: at(mark))
+            return .error(.yamlTooLarge, "YAML has more than \(YAMLTokenScan.maxTokens) tokens", at: at(mark))
         case .byteOrderMark(let mark):
-            return .error("input-encoding", "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at(mark),
+            return .error(.inputEncoding, "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at(mark),
                           hint: "remove the \\uFEFF")
         case .duplicateKeys(let keys, let mark):
             // A handful named, each cut short; a file of repeated keys cannot make the message long.
             let listed = keys.prefix(5).map { "'\(DisplayText.excerpt($0))'" }.joined(separator: ", ")
             let more = keys.count > 5 ? " and \(keys.count - 5) more" : ""
-            return .error("yaml-duplicate-key", "duplicate key \(listed)\(more)",
+            return .error(.yamlDuplicateKey, "duplicate key \(listed)\(more)",
                           at: at(line: mark.line, column: mark.column), hint: "each key may appear once in a mapping")
         case .tag(let reason, let mark):
-            return .error("yaml-tag", reason, at: at(mark), hint: YAMLTags.hint)
+            return .error(.yamlTag, reason, at: at(mark), hint: YAMLTags.hint)
         case .tagDirective(let mark):
-            return .error("yaml-tag", "%TAG directives are not supported", at: at(mark), hint: "remove the directive and the tags that use it")
+            return .error(.yamlTag, "%TAG directives are not supported", at: at(mark), hint: "remove the directive and the tags that use it")
         case .gluedQuestionMark(let mark):
-            return .error("yaml-syntax", "a '?' written against a value in a flow collection: YAML reads it as part of the value, libyaml as a key indicator",
+            return .error(.yamlSyntax, "a '?' written against a value in a flow collection: YAML reads it as part of the value, libyaml as a key indicator",
                           at: at(mark), hint: "quote the value ('?x') or put a space after '?' for an explicit key")
         }
     }

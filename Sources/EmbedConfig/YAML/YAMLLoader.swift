@@ -14,7 +14,7 @@ public enum YAMLLoader {
 
     public static func load(text: String, file: String, firstLine: Int = 1, firstColumn: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         if text.utf8.count > YAMLPrecheck.maxBytes {
-            return .failure(.error("yaml-too-large", "YAML is larger than \(YAMLPrecheck.maxBytes) bytes",
+            return .failure(.error(.yamlTooLarge, "YAML is larger than \(YAMLPrecheck.maxBytes) bytes",
                                    at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
         return YAMLComposer.compose(text, file: file, firstLine: firstLine, columnOffset: firstColumn - 1)

@@ -32,7 +32,7 @@ enum YAMLTokenScan {
                 let at = SourceLocation(file: file, line: Int(token.start_mark.line) + firstLine, column: Int(token.start_mark.column) + 1 + columnOffset)
                 count += 1
                 if count > maxTokens {
-                    return .error("yaml-too-large", "YAML has more than \(maxTokens) tokens", at: at)
+                    return .error(.yamlTooLarge, "YAML has more than \(maxTokens) tokens", at: at)
                 }
                 switch token.type {
                 case YAML_STREAM_END_TOKEN:
@@ -42,11 +42,11 @@ enum YAMLTokenScan {
                     // (written as "\uFEFF"): refuse it rather than change the value unseen.
                     if token.data.scalar.length >= 3, let v = token.data.scalar.value,
                        v[0] == 0xEF, v[1] == 0xBB, v[2] == 0xBF {
-                        return .error("input-encoding", "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at,
+                        return .error(.inputEncoding, "a value starts with a byte order mark (U+FEFF), which YAML readers drop", at: at,
                                       hint: "remove the \\uFEFF")
                     }
                 case YAML_TAG_DIRECTIVE_TOKEN:
-                    return .error("yaml-tag", "%TAG directives are not supported", at: at, hint: "remove the directive and the tags that use it")
+                    return .error(.yamlTag, "%TAG directives are not supported", at: at, hint: "remove the directive and the tags that use it")
                 case YAML_TAG_TOKEN:
                     // Which node a tag stands on is the composer's to check; here, the tags no node may have.
                     let tag = token.data.tag
@@ -54,19 +54,19 @@ enum YAMLTokenScan {
                     let suffix = tag.suffix.map { String(cString: $0) } ?? ""
                     if !YAMLTags.mayAccept(handle: handle, suffix: suffix) {
                         let resolved = handle == "!!" ? YAMLTags.corePrefix + suffix : handle + suffix
-                        return .error("yaml-tag", YAMLTags.refusal(of: resolved, on: .scalar) ?? resolved, at: at, hint: YAMLTags.hint)
+                        return .error(.yamlTag, YAMLTags.refusal(of: resolved, on: .scalar) ?? resolved, at: at, hint: YAMLTags.hint)
                     }
                 case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
-                    return .error("yaml-anchor", "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
+                    return .error(.yamlAnchor, "YAML anchors and aliases (&name, *name) are not supported in embedsmith files",
                                   at: at, hint: "repeat the value instead")
                 case YAML_FLOW_SEQUENCE_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN,
                      YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_BLOCK_MAPPING_START_TOKEN:
                     if afterKey {
-                        return .error("yaml-complex-key", "only plain words can be keys, not lists or mappings", at: at)
+                        return .error(.yamlComplexKey, "only plain words can be keys, not lists or mappings", at: at)
                     }
                     depth += 1
                     if depth > maxDepth {
-                        return .error("yaml-too-deep", "nesting deeper than \(maxDepth) levels", at: at)
+                        return .error(.yamlTooDeep, "nesting deeper than \(maxDepth) levels", at: at)
                     }
                 case YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN, YAML_BLOCK_END_TOKEN:
                     depth = max(0, depth - 1)

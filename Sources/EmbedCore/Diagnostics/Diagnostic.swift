@@ -16,28 +16,29 @@ public enum Severity: String, Sendable, Hashable, Comparable, Codable {
 /// One message for the user: where, how bad, a stable code and what to do about it.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
-    /// Stable identifier (e.g. `config-unknown-key`), documented and tested.
+    /// Stable identifier (e.g. `config-unknown-key`), documented and tested: a `DiagnosticCode`'s
+    /// text (kept as text: reports and tests compare and print it).
     public var code: String
     public var message: String
     public var location: SourceLocation?
     /// A one-line suggestion printed on its own line.
     public var hint: String?
 
-    public init(_ severity: Severity = .error, code: String, message: String,
+    public init(_ severity: Severity = .error, code: DiagnosticCode, message: String,
                 at location: SourceLocation? = nil, hint: String? = nil) {
         self.severity = severity
-        self.code = code
+        self.code = code.rawValue
         self.message = message
         self.location = location
         self.hint = hint
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil,
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil,
                              hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, code: code, message: message, at: location, hint: hint)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil,
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil,
                                hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code: code, message: message, at: location, hint: hint)
     }

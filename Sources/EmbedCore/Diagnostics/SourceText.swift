@@ -5,20 +5,20 @@ public enum SourceText {
     /// UTF-8 only; a leading BOM is dropped; NUL bytes and oversized files are refused.
     public static func decode(_ data: Data, file: String, maxBytes: Int = 1 << 20) -> Result<String, Diagnostic> {
         if data.count > maxBytes {
-            return .failure(.error("input-too-large", "file is \(data.count) bytes; the limit is \(maxBytes) bytes",
+            return .failure(.error(.inputTooLarge, "file is \(data.count) bytes; the limit is \(maxBytes) bytes",
                                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = firstInvalidUTF8Offset(bytes) {
             let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
-            return .failure(.error("input-encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+            return .failure(.error(.inputEncoding, "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
                                    at: SourceLocation(file: file, line: line, column: column),
                                    hint: "save the file as UTF-8"))
         }
         if let bad = firstForbiddenCharacter(bytes) {
             let (line, column) = lineAndColumn(ofByte: bad.offset, in: bytes)
-            return .failure(.error("input-encoding", "file contains \(bad.what)",
+            return .failure(.error(.inputEncoding, "file contains \(bad.what)",
                                    at: SourceLocation(file: file, line: line, column: column),
                                    hint: bad.hint))
         }

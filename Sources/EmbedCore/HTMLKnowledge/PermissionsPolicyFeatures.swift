@@ -1,5 +1,5 @@
 /// Policy-controlled feature names for `<iframe allow>` (W3C Permissions Policy registry,
-/// `features.md` at c10c76d8; copied from shared/data/permissions-policy).
+/// `features.md` at c10c76d8; copied from `Tests/Fixtures/shared-data/permissions-policy/`).
 public enum PermissionsPolicyFeatures {
     public static let known: Set<String> = [
         "accelerometer",

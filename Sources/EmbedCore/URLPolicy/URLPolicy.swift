@@ -1,8 +1,8 @@
 /// Why a URL was refused; `code` is the stable diagnostic code.
 public struct URLRejection: Error, Hashable, Sendable {
-    public var code: String
+    public var code: DiagnosticCode
     public var reason: String
-    public init(code: String, reason: String) {
+    public init(code: DiagnosticCode, reason: String) {
         self.code = code
         self.reason = reason
     }
@@ -10,7 +10,8 @@ public struct URLRejection: Error, Hashable, Sendable {
 
 /// Decides which URLs may appear in generated pages.
 ///
-/// Rules (PRODUCT.md, "Security model"): https only (loopback http only in dev mode), no
+/// Rules (the product's security model: URLs are built and validated by the tool, never
+/// concatenated in templates): https only (loopback http only in dev mode), no
 /// credentials, host on the allow-list, no control characters that a browser would silently drop.
 public struct URLPolicy: Sendable {
     /// Exact host names (lowercase, punycode). `nil` means any host.
@@ -28,11 +29,11 @@ public struct URLPolicy: Sendable {
     public func validate(_ raw: String) throws(URLRejection) -> SafeURL {
         // Control characters are ASCII: a byte scan finds them (UTF-8 never reuses those bytes).
         if raw.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
-            throw URLRejection(code: "url-control-character",
+            throw URLRejection(code: .urlControlCharacter,
                                reason: "URL contains a control character (tab, newline, NUL…) that browsers silently remove")
         }
         if raw.utf8.first == 0x20 || raw.utf8.last == 0x20 {
-            throw URLRejection(code: "url-whitespace", reason: "URL has leading or trailing spaces")
+            throw URLRejection(code: .urlWhitespace, reason: "URL has leading or trailing spaces")
         }
         let url: WebURL
         do {
@@ -40,9 +41,9 @@ public struct URLPolicy: Sendable {
         } catch {
             switch error {
             case .invalid(let why):
-                throw URLRejection(code: "url-invalid", reason: "not a valid absolute URL (\(why))")
+                throw URLRejection(code: .urlInvalid, reason: "not a valid absolute URL (\(why))")
             case .unsupported(let why):
-                throw URLRejection(code: "url-unsupported", reason: "\(why); write internationalized host names in punycode (xn--…)")
+                throw URLRejection(code: .urlUnsupported, reason: "\(why); write internationalized host names in punycode (xn--…)")
             }
         }
         return try validate(url)
@@ -56,23 +57,23 @@ public struct URLPolicy: Sendable {
         case "http" where allowLoopbackHTTP && Self.isLoopback(host):
             break
         case "http" where Self.isLoopback(host):
-            throw URLRejection(code: "url-not-https", reason: "http://\(DisplayText.excerpt(host, limit: 80)) is only allowed with --dev")
+            throw URLRejection(code: .urlNotHttps, reason: "http://\(DisplayText.excerpt(host, limit: 80)) is only allowed with --dev")
         default:
-            throw URLRejection(code: "url-not-https", reason: "scheme '\(DisplayText.excerpt(url.scheme, limit: 40)):' is not allowed; use https://")
+            throw URLRejection(code: .urlNotHttps, reason: "scheme '\(DisplayText.excerpt(url.scheme, limit: 40)):' is not allowed; use https://")
         }
         if url.hasCredentials {
-            throw URLRejection(code: "url-credentials", reason: "URL carries a user name or password")
+            throw URLRejection(code: .urlCredentials, reason: "URL carries a user name or password")
         }
         if host.isEmpty {
-            throw URLRejection(code: "url-invalid", reason: "URL has no host")
+            throw URLRejection(code: .urlInvalid, reason: "URL has no host")
         }
         if forbiddenHosts.contains(host) {
-            throw URLRejection(code: "url-host-forbidden", reason: "host '\(DisplayText.excerpt(host, limit: 80))' cannot be used here")
+            throw URLRejection(code: .urlHostForbidden, reason: "host '\(DisplayText.excerpt(host, limit: 80))' cannot be used here")
         }
         if let allowedHosts, !allowedHosts.contains(host), !(allowLoopbackHTTP && Self.isLoopback(host)) {
             let list = allowedHosts.sorted().joined(separator: ", ")
             let shown = DisplayText.excerpt(host, limit: 80)
-            throw URLRejection(code: "url-host-not-allowed", reason: "host '\(shown)' is not allowed here (allowed: \(list))")
+            throw URLRejection(code: .urlHostNotAllowed, reason: "host '\(shown)' is not allowed here (allowed: \(list))")
         }
         return SafeURL(validated: url)
     }

@@ -7,7 +7,7 @@ import Foundation
 /// script. The `_headers` policy of `assets/*` makes the rest inert even if a host serves
 /// something this misses; this keeps such files off hosts that ignore `_headers`.
 enum TenantFilePolicy {
-    static let code = "asset-script-capable"
+    static let code: DiagnosticCode = .assetScriptCapable
 
     /// Lowercased extension -> what the file is. Chosen for what browsers run or render as a
     /// document that can run script; images, fonts, stylesheets, PDFs and plain SVG pass.
@@ -32,7 +32,7 @@ enum TenantFilePolicy {
                          svgBytes: (_ asset: AssetSource, _ sha256: String) -> [UInt8]?) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for page in pages where page.outputPath.hasPrefix(HeadersFile.assetFolder) {
-            found.append(.error("content-page-name",
+            found.append(.error(.contentPageName,
                                 "page path '\(page.relativePath)' starts with '\(HeadersFile.assetFolder)': Netlify's _headers rule for "
                                 + "\(HeadersFile.assetFolder)/* also matches '\(page.outputPath)', which would get the assets' sandbox policy",
                                 at: SourceLocation(file: page.displayPath, line: 1, column: 1),

@@ -26,7 +26,7 @@ public enum MergePipeline {
         for (shard, display) in zip(options.shards, displays) {
             let real = RealOutputFolder.realPath(shard.path) ?? shard.path
             if real == output.path || real.hasPrefix(output.path + "/") || output.path.hasPrefix(real + "/") {
-                return fail(.usage, [.error("output-unsafe", "the output folder '\(output.path)' and the shard '\(display)' are one inside the other; merge into a folder of its own",
+                return fail(.usage, [.error(.outputUnsafe, "the output folder '\(output.path)' and the shard '\(display)' are one inside the other; merge into a folder of its own",
                                              hint: "for example: embedsmith merge --out site shards/*")])
             }
         }
@@ -52,7 +52,7 @@ public enum MergePipeline {
         do {
             if let refusal = try staging.prepare(root: URL(fileURLWithPath: shards[0].path)) { return fail(.usage, [refusal]) }
         } catch {
-            return fail(.ioFailure, [.error("io-write", "cannot prepare the output folder '\(output.path)': something in its path is not a writable folder")])
+            return fail(.ioFailure, [.error(.ioWrite, "cannot prepare the output folder '\(output.path)': something in its path is not a writable folder")])
         }
         let work = shards.flatMap { shard in shard.tenants.map { (shard: shard.path, display: shard.display, tenant: $0) } }
         let failures = ParallelMap.map(work, jobs: options.jobs) { item -> Diagnostic? in
@@ -63,14 +63,14 @@ public enum MergePipeline {
                 switch error {
                 case .notBuildOutput(let path):
                     let shown = path.isEmpty ? item.tenant : item.tenant + "/" + path.debugDescription.dropFirst().dropLast()
-                    return .error("merge-not-shard", "'\(item.display)/\(shown)' is not a folder or a regular file; embedsmith build writes nothing else",
+                    return .error(.mergeNotShard, "'\(item.display)/\(shown)' is not a folder or a regular file; embedsmith build writes nothing else",
                                   hint: "rebuild the shard, or copy it without links")
                 case .system(let code, let path):
                     if code == ENOENT && path == item.shard + "/" + item.tenant {
-                        return .error("merge-not-shard", "'\(item.display)' has no folder for its tenant '\(item.tenant)': the shard is incomplete",
+                        return .error(.mergeNotShard, "'\(item.display)' has no folder for its tenant '\(item.tenant)': the shard is incomplete",
                                       hint: "rebuild the shard")
                     }
-                    return .error("io-read", "cannot copy '\(path)' into the merged site: \(String(cString: strerror(code)))")
+                    return .error(.ioRead, "cannot copy '\(path)' into the merged site: \(String(cString: strerror(code)))")
                 }
             }
         }.compactMap { $0 }
@@ -95,7 +95,7 @@ public enum MergePipeline {
             try staging.commit(jobs: options.jobs)
         } catch {
             staging.abandon()
-            return fail(.ioFailure, [.error("io-write", "cannot write the site: \(error.localizedDescription)")])
+            return fail(.ioFailure, [.error(.ioWrite, "cannot write the site: \(error.localizedDescription)")])
         }
         return Summary(diagnostics: [], tenantCount: work.count, shardCount: shards.count, succeeded: true, exitStatus: .success)
     }

@@ -18,23 +18,23 @@ struct ShardOutput {
     static func read(_ folder: URL, display: String) -> Result<ShardOutput, Diagnostic> {
         let path = RealOutputFolder.realPath(folder.path) ?? folder.path
         guard let bytes = FileBytes.bytes(path + "/" + OutputStaging.manifestPath) else {
-            return .failure(.error("merge-not-shard", "'\(display)' has no readable \(OutputStaging.manifestPath): it is not an output folder of embedsmith build",
+            return .failure(.error(.mergeNotShard, "'\(display)' has no readable \(OutputStaging.manifestPath): it is not an output folder of embedsmith build",
                                    hint: "pass the --out folders of 'embedsmith build --shard K/N', one per shard"))
         }
         guard let manifest = PreviousManifest.parse(bytes) else {
-            return .failure(.error("merge-not-shard", "'\(display)/\(OutputStaging.manifestPath)' is not an embedsmith manifest"))
+            return .failure(.error(.mergeNotShard, "'\(display)/\(OutputStaging.manifestPath)' is not an embedsmith manifest"))
         }
         guard let record = manifest.shard else {
-            return .failure(.error("merge-not-shard", "'\(display)' was built without --shard (its manifest records no shard)",
+            return .failure(.error(.mergeNotShard, "'\(display)' was built without --shard (its manifest records no shard)",
                                    hint: "build each part with 'embedsmith build --shard K/N --out DIR'; a complete site needs no merge"))
         }
         let named = Set(manifest.tenantKeys.keys)
         guard named == manifest.tenants else {
-            return .failure(.error("merge-not-shard", "'\(display)/\(OutputStaging.manifestPath)' is damaged: its tenant keys and its outputs name different tenants"))
+            return .failure(.error(.mergeNotShard, "'\(display)/\(OutputStaging.manifestPath)' is damaged: its tenant keys and its outputs name different tenants"))
         }
         // Tenant ids become paths below the merged site: only names a build accepts (no '/', no '..').
         if let bad = named.first(where: { !TenantLoader.isValidTenantID($0) }) {
-            return .failure(.error("merge-not-shard", "'\(display)/\(OutputStaging.manifestPath)' names the tenant '\(bad.debugDescription.dropFirst().dropLast())', which no build writes",
+            return .failure(.error(.mergeNotShard, "'\(display)/\(OutputStaging.manifestPath)' names the tenant '\(bad.debugDescription.dropFirst().dropLast())', which no build writes",
                                    hint: "rebuild the shard"))
         }
         return .success(ShardOutput(path: path, display: display, manifest: manifest, record: record, tenants: named.sorted()))

@@ -11,19 +11,19 @@ enum ShardSetCheck {
 
         // Another tool version writes other bytes: nothing else about the shards can be compared.
         if let other = shards.first(where: { $0.manifest.generator != first.manifest.generator }) {
-            return [.error("merge-tool-version", "\(named(other)) was built by \(other.manifest.generator ?? "an unknown tool"), \(named(first)) by \(first.manifest.generator ?? "an unknown tool")",
+            return [.error(.mergeToolVersion, "\(named(other)) was built by \(other.manifest.generator ?? "an unknown tool"), \(named(first)) by \(first.manifest.generator ?? "an unknown tool")",
                            hint: "build every shard with the same embedsmith")]
         }
         var refusals: [Diagnostic] = []
         for other in shards where other.record.inputsKey != first.record.inputsKey
             || sharedInputs(other) != sharedInputs(first) {
-            refusals.append(.error("merge-inputs-differ", "\(named(other)) was built from other inputs than \(named(first)): templates, embedsmith.yaml build settings or --dev differ",
+            refusals.append(.error(.mergeInputsDiffer, "\(named(other)) was built from other inputs than \(named(first)): templates, embedsmith.yaml build settings or --dev differ",
                                    hint: "build every shard from the same commit with the same options"))
         }
         let counts = Set(shards.map(\.record.spec.count))
         if counts.count > 1 {
             let listed = shards.map { named($0) }.joined(separator: ", ")
-            refusals.append(.error("merge-shard-count", "the shards were built with different N: \(listed)",
+            refusals.append(.error(.mergeShardCount, "the shards were built with different N: \(listed)",
                                    hint: "build every shard with the same --shard K/N total"))
             return refusals
         }
@@ -31,25 +31,25 @@ enum ShardSetCheck {
         var byIndex: [Int: [ShardOutput]] = [:]
         for shard in shards { byIndex[shard.record.spec.index, default: []].append(shard) }
         for index in byIndex.keys.sorted() where byIndex[index]!.count > 1 {
-            refusals.append(.error("merge-shard-duplicate", "shard \(index)/\(count) is given \(byIndex[index]!.count) times: \(byIndex[index]!.map { "'\($0.display)'" }.joined(separator: ", "))",
+            refusals.append(.error(.mergeShardDuplicate, "shard \(index)/\(count) is given \(byIndex[index]!.count) times: \(byIndex[index]!.map { "'\($0.display)'" }.joined(separator: ", "))",
                                    hint: "pass each shard's folder once"))
         }
         let missing = (1...count).filter { byIndex[$0] == nil }
         if !missing.isEmpty {
             let shown = missing.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ") + (missing.count > 10 ? " and \(missing.count - 10) more" : "")
-            refusals.append(.error("merge-shard-missing", "\(missing.count == 1 ? "shard" : "shards") \(shown) \(missing.count == 1 ? "is" : "are") missing: a merged site needs all \(count)",
+            refusals.append(.error(.mergeShardMissing, "\(missing.count == 1 ? "shard" : "shards") \(shown) \(missing.count == 1 ? "is" : "are") missing: a merged site needs all \(count)",
                                    hint: "pass the output folder of every shard, 1/\(count) to \(count)/\(count)"))
         }
         // A shard given twice overlaps itself tenant by tenant: that was said once above.
         if refusals.isEmpty { refusals += tenantRefusals(shards) }
         for other in shards where other.record.contentKey != first.record.contentKey {
-            refusals.append(.error("merge-content-differs", "\(named(other)) saw other tenant folders in content/ than \(named(first))",
+            refusals.append(.error(.mergeContentDiffers, "\(named(other)) saw other tenant folders in content/ than \(named(first))",
                                    hint: "build every shard from the same checkout of content/"))
         }
         // All shards there, none twice, every tenant in its place: together they must hold
         // every tenant folder their content/ had.
         if refusals.isEmpty, ShardRecord.contentKey(tenants: shards.flatMap(\.tenants)) != first.record.contentKey {
-            refusals.append(.error("merge-content-differs", "the shards' tenants are not the tenant folders of the content/ they were built from",
+            refusals.append(.error(.mergeContentDiffers, "the shards' tenants are not the tenant folders of the content/ they were built from",
                                    hint: "build every shard from the same checkout of content/"))
         }
         return refusals
@@ -71,7 +71,7 @@ enum ShardSetCheck {
             for tenant in shard.tenants {
                 if let first = owner[tenant] {
                     if reported < 20 {
-                        refusals.append(.error("merge-tenant-overlap", "tenant '\(tenant)' is in both '\(first.display)' (shard \(first.record.spec)) and '\(shard.display)' (shard \(shard.record.spec))",
+                        refusals.append(.error(.mergeTenantOverlap, "tenant '\(tenant)' is in both '\(first.display)' (shard \(first.record.spec)) and '\(shard.display)' (shard \(shard.record.spec))",
                                                hint: "each tenant belongs to one shard: rebuild the shards with the same embedsmith and N"))
                     }
                     reported += 1
@@ -80,14 +80,14 @@ enum ShardSetCheck {
                 owner[tenant] = shard
                 if ShardAssignment.shard(of: tenant, count: shard.record.spec.count) != shard.record.spec.index {
                     if reported < 20 {
-                        refusals.append(.error("merge-tenant-overlap", "tenant '\(tenant)' is in '\(shard.display)' (shard \(shard.record.spec)) but belongs to shard \(ShardAssignment.shard(of: tenant, count: shard.record.spec.count))/\(shard.record.spec.count)",
+                        refusals.append(.error(.mergeTenantOverlap, "tenant '\(tenant)' is in '\(shard.display)' (shard \(shard.record.spec)) but belongs to shard \(ShardAssignment.shard(of: tenant, count: shard.record.spec.count))/\(shard.record.spec.count)",
                                                hint: "rebuild that shard with this embedsmith"))
                     }
                     reported += 1
                 }
             }
         }
-        if reported > 20 { refusals.append(.error("merge-tenant-overlap", "and \(reported - 20) more tenants in the wrong shard or in two")) }
+        if reported > 20 { refusals.append(.error(.mergeTenantOverlap, "and \(reported - 20) more tenants in the wrong shard or in two")) }
         return refusals
     }
 }

@@ -9,7 +9,7 @@ enum AgentLinkScan {
         links.compactMap { link in
             guard let url = try? WebURL.parse(link.url), let reason = AgentLoginLinks.reason(for: url) else { return nil }
             let column = columns.scalarColumn(line: link.line, byteColumn: link.column) ?? link.column
-            return .error("engage-agent-link", "this link is refused: \(reason)", at: SourceLocation(file: file, line: link.line, column: column),
+            return .error(.engageAgentLink, "this link is refused: \(reason)", at: SourceLocation(file: file, line: link.line, column: column),
                           hint: "give agents such links from your backend at run time, never in a page")
         }
     }

@@ -106,7 +106,7 @@ enum PageParser {
         guard let schema = ComponentRegistry.component(kind: block.kind)?.optionsSchema else {
             var message = "unknown component 'embed \(DisplayText.excerpt(block.kind))'"
             if let guess = Suggestion.closest(to: block.kind, in: ComponentRegistry.kinds) { message += " (did you mean '\(guess)'?)" }
-            return .failure([.error("embed-unknown-kind", message, at: fence,
+            return .failure([.error(.embedUnknownKind, message, at: fence,
                                     hint: "components: \(ComponentRegistry.kinds.joined(separator: ", "))")])
         }
         switch YAMLLoader.load(text: block.body, file: file, firstLine: block.line, firstColumn: block.column) {
@@ -122,6 +122,6 @@ enum PageParser {
     }
 
     static func diagnostic(_ issue: MarkdownIssue, file: String) -> Diagnostic {
-        .error(issue.code, issue.message, at: SourceLocation(file: file, line: issue.line, column: issue.column))
+        .error(DiagnosticCode(issue.code), issue.message, at: SourceLocation(file: file, line: issue.line, column: issue.column))
     }
 }

@@ -10,7 +10,7 @@ enum BuildSettingsFile {
         let display = displayRoot.isEmpty ? "embedsmith.yaml" : "\(displayRoot)/embedsmith.yaml"
         guard access(path, F_OK) == 0 else { return (.defaults, []) }
         guard let data = FileBytes.read(path) else {
-            return (.defaults, [.error("input-unreadable", "cannot read the project settings: \(String(cString: strerror(errno)))",
+            return (.defaults, [.error(.inputUnreadable, "cannot read the project settings: \(String(cString: strerror(errno)))",
                                        at: SourceLocation(file: display, line: 1, column: 1))])
         }
         return BuildSettings.load(data: data, file: display)

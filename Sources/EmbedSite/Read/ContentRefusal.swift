@@ -27,49 +27,49 @@ enum ContentRefusal {
     private static func at(_ file: String) -> SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 
     static func symlink(_ file: String, _ name: String) -> Diagnostic {
-        .error("content-symlink", "'\(name)' is a symbolic link; a tenant's files must be regular files and folders inside its own folder, and links are never followed",
+        .error(.contentSymlink, "'\(name)' is a symbolic link; a tenant's files must be regular files and folders inside its own folder, and links are never followed",
                at: at(file), hint: "replace the link with a copy of the file (links to another tenant or outside content/ would publish files that are not this tenant's)")
     }
 
     static func special(_ file: String, _ name: String, what: String) -> Diagnostic {
-        .error("content-special-file", "'\(name)' is \(what); only regular files and folders are read", at: at(file),
+        .error(.contentSpecialFile, "'\(name)' is \(what); only regular files and folders are read", at: at(file),
                hint: "remove it from the tenant folder")
     }
 
     /// Located at the folder holding the name: the name itself cannot be printed as it is.
     static func nameEncoding(in folder: String, _ escapedName: String) -> Diagnostic {
-        .error("content-name-encoding", "the name '\(escapedName)' in this folder is not valid UTF-8 (its bytes are shown escaped); file and folder names become URLs",
+        .error(.contentNameEncoding, "the name '\(escapedName)' in this folder is not valid UTF-8 (its bytes are shown escaped); file and folder names become URLs",
                at: at(folder), hint: "rename it with UTF-8 characters")
     }
 
     static func tooDeep(_ file: String) -> Diagnostic {
-        .error("content-too-deep", "folders are nested more than \(maxDepth) deep in the tenant folder", at: at(file))
+        .error(.contentTooDeep, "folders are nested more than \(maxDepth) deep in the tenant folder", at: at(file))
     }
 
     static func pathTooLong(_ file: String, bytes: Int) -> Diagnostic {
-        .error("content-path-too-long", "the path is \(bytes) bytes long inside the tenant folder; the limit is \(maxPathBytes)", at: at(file))
+        .error(.contentPathTooLong, "the path is \(bytes) bytes long inside the tenant folder; the limit is \(maxPathBytes)", at: at(file))
     }
 
     static func reserved(_ file: String, _ relativePath: String, reason: String) -> Diagnostic {
-        .error("content-reserved-path", "'\(relativePath)' is reserved: \(reason)", at: at(file), hint: "rename or move it")
+        .error(.contentReservedPath, "'\(relativePath)' is reserved: \(reason)", at: at(file), hint: "rename or move it")
     }
 
     static func unreadable(_ file: String, _ what: String, reason: String) -> Diagnostic {
-        .error("content-unreadable", "cannot read \(what): \(reason)", at: at(file))
+        .error(.contentUnreadable, "cannot read \(what): \(reason)", at: at(file))
     }
 
     static func assetTooLarge(_ file: String, size: Int64, limit: Int64) -> Diagnostic {
-        .error("content-too-large", "the asset is \(size) bytes; the limit is \(limit) bytes (build.limits.assetBytes)", at: at(file),
+        .error(.contentTooLarge, "the asset is \(size) bytes; the limit is \(limit) bytes (build.limits.assetBytes)", at: at(file),
                hint: "serve large files from elsewhere, or raise build.limits.assetBytes in embedsmith.yaml")
     }
 
     static func tenantTooLarge(_ file: String, size: Int64, limit: Int64) -> Diagnostic {
-        .error("content-too-large", "the tenant's files total \(size) bytes; the limit is \(limit) bytes (build.limits.tenantBytes)", at: at(file),
+        .error(.contentTooLarge, "the tenant's files total \(size) bytes; the limit is \(limit) bytes (build.limits.tenantBytes)", at: at(file),
                hint: "remove files, or raise build.limits.tenantBytes in embedsmith.yaml")
     }
 
     static func textTooLarge(_ file: String, size: Int64) -> Diagnostic {
-        .error("input-too-large", "file is \(size) bytes; the limit is \(maxTextBytes) bytes", at: at(file))
+        .error(.inputTooLarge, "file is \(size) bytes; the limit is \(maxTextBytes) bytes", at: at(file))
     }
 
     /// The error for a file that the reader refused (`what`: "page", "asset", "tenant.yaml").

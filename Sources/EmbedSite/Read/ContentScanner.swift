@@ -45,7 +45,7 @@ struct AssetSource: Sendable {
 
 /// Finds tenants, pages and assets. Every listing is sorted so builds are deterministic.
 ///
-/// A tenant folder is read as `TenantFolder` lists it: no link is followed, no FIFO, socket or
+/// A tenant folder is read as `OpenFolder` (EmbedCore's file-system seam) lists it: no link is followed, no FIFO, socket or
 /// device is opened, depth and path length are bounded, and every refusal is an error located
 /// at the entry, reported with every other tenant's errors (one bad tenant does not stop the scan).
 enum ContentScanner {
@@ -60,10 +60,10 @@ enum ContentScanner {
         let content = root.appendingPathComponent("content", isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [.error("content-missing", "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
+            return ([], [.error(.contentMissing, "no content/ folder in \(displayRoot.isEmpty ? "." : displayRoot)",
                                 hint: "create content/<tenant>/tenant.yaml, or pass --root to the project folder")], [])
         }
-        guard let contentFolder = TenantFolder.open(content.path, in: AT_FDCWD, followingLink: true) else { throw POSIXError.fromErrno }
+        guard let contentFolder = OpenFolder.open(content.path, in: AT_FDCWD, followingLink: true) else { throw POSIXError.fromErrno }
         let contentPrefix = displayRoot.isEmpty ? "content" : "\(displayRoot)/content"
         var diagnostics: [Diagnostic] = []
         var names: [String] = []
@@ -105,15 +105,16 @@ enum ContentScanner {
         var diagnostics: [Diagnostic] = []
     }
 
-    private static func scanTenant(_ name: String, in content: TenantFolder, directory: String, displayPrefix prefix: String,
+    private static func scanTenant(_ name: String, in content: OpenFolder, directory: String, displayPrefix prefix: String,
                                    now: Int) -> (TenantSource?, [Diagnostic]) {
         var walk = Walk(displayPrefix: prefix, tenantFolder: directory)
-        guard let folder = TenantFolder.open(name, in: content.descriptor) else {
+        guard let folder = OpenFolder.open(name, in: content.descriptor) else {
             return (nil, [ContentRefusal.unreadable(prefix, "the tenant folder", reason: String(cString: strerror(errno)))])
         }
-        let stamp: FileStamp?, entries: [TenantFolder.Entry]
+        let stamp: FileStamp?, entries: [OpenFolder.Entry]
         do {
-            (stamp, entries) = try folder.list()
+            let listed = try folder.list()
+            (stamp, entries) = (listed.status.map(FileStamp.init), listed.entries)
         } catch {
             return (nil, [ContentRefusal.unreadable(prefix, "the tenant folder", reason: error.localizedDescription)])
         }
@@ -122,15 +123,15 @@ enum ContentScanner {
         let configDisplay = "\(prefix)/tenant.yaml"
         switch config?.kind {
         case nil:
-            walk.diagnostics.append(.error("tenant-config-missing", "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1)))
+            walk.diagnostics.append(.error(.tenantConfigMissing, "tenant folder has no tenant.yaml", at: SourceLocation(file: prefix, line: 1, column: 1)))
         case .symlink?:
             walk.diagnostics.append(ContentRefusal.symlink(configDisplay, "tenant.yaml"))
-        case .special(let what)?:
-            walk.diagnostics.append(ContentRefusal.special(configDisplay, "tenant.yaml", what: what))
         case .folder?:
             walk.diagnostics.append(ContentRefusal.unreadable(configDisplay, "tenant.yaml", reason: "it is a folder, not a file"))
         case .file?:
             break
+        case let special?:
+            walk.diagnostics.append(ContentRefusal.special(configDisplay, "tenant.yaml", what: special.entryPhrase))
         }
         // The rest is walked even without a usable tenant.yaml: every refusal is reported at once.
         self.walk(folder, entries: entries, relative: "", depth: 0, inAssets: false, into: &walk)
@@ -149,7 +150,7 @@ enum ContentScanner {
 
     /// `depth`: how many folders below the tenant folder `folder` is. Under `assets/`
     /// (`inAssets`) every file is an asset; elsewhere `.md` files are pages.
-    private static func walk(_ folder: TenantFolder, entries: [TenantFolder.Entry], relative: String, depth: Int, inAssets: Bool,
+    private static func walk(_ folder: OpenFolder, entries: [OpenFolder.Entry], relative: String, depth: Int, inAssets: Bool,
                              into walk: inout Walk) {
         for entry in entries {
             let name = entry.name
@@ -171,20 +172,18 @@ enum ContentScanner {
             switch entry.kind {
             case .symlink:
                 walk.diagnostics.append(ContentRefusal.symlink(display, name))
-            case .special(let what):
-                walk.diagnostics.append(ContentRefusal.special(display, name, what: what))
             case .folder:
                 guard depth < ContentRefusal.maxDepth else {
                     walk.diagnostics.append(ContentRefusal.tooDeep(display))
                     continue
                 }
-                guard let inner = TenantFolder.open(name, in: folder.descriptor) else {
+                guard let inner = OpenFolder.open(name, in: folder.descriptor) else {
                     walk.diagnostics.append(ContentRefusal.unreadable(display, "the folder", reason: String(cString: strerror(errno))))
                     continue
                 }
                 do {
-                    let (stamp, innerEntries) = try inner.list()
-                    walk.folders.append(stamp.map { TenantLayout.Folder(path: rel, stamp: $0) })
+                    let (status, innerEntries) = try inner.list()
+                    walk.folders.append(status.map { TenantLayout.Folder(path: rel, stamp: FileStamp($0)) })
                     self.walk(inner, entries: innerEntries, relative: rel, depth: depth + 1, inAssets: inAssets || rel == "assets", into: &walk)
                 } catch {
                     walk.diagnostics.append(ContentRefusal.unreadable(display, "the folder", reason: error.localizedDescription))
@@ -195,15 +194,17 @@ enum ContentScanner {
                 } else if name.hasSuffix(".md") {
                     let stem = String(name.dropLast(3))
                     if !isValidPageName(stem) || (relative.split(separator: "/").contains { !isValidPageName(String($0)) }) {
-                        walk.diagnostics.append(.error("content-page-name", "page path '\(rel)' must use lowercase letters, digits, '-' and '_' (it becomes a URL)",
+                        walk.diagnostics.append(.error(.contentPageName, "page path '\(rel)' must use lowercase letters, digits, '-' and '_' (it becomes a URL)",
                                                        at: SourceLocation(file: display, line: 1, column: 1)))
                         continue
                     }
                     walk.pages.append(PageSource(relativePath: rel, folder: walk.tenantFolder, displayFolder: walk.displayPrefix, stamp: entry.stamp))
                 } else {
-                    walk.diagnostics.append(.warning("content-stray-file", "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
+                    walk.diagnostics.append(.warning(.contentStrayFile, "'\(rel)' is neither a page (.md) nor under assets/; it is not published",
                                                      at: SourceLocation(file: display, line: 1, column: 1)))
                 }
+            default:
+                walk.diagnostics.append(ContentRefusal.special(display, name, what: entry.kind.entryPhrase))
             }
         }
     }

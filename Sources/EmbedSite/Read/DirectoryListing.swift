@@ -4,7 +4,7 @@ import Foundation
 /// entry types the kernel returns with the listing, so it costs one system call per folder
 /// instead of a `stat` per entry. A symbolic link is an entry of its own, never followed (it
 /// is removed or hard-linked as the link it is). For the output side: tenant folders are
-/// listed by `TenantFolder`, with the same rule and types of their own.
+/// listed by `OpenFolder` (EmbedCore), with the same rule and types of their own.
 enum DirectoryListing {
     struct Entry {
         var name: String

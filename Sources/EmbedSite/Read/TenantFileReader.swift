@@ -1,12 +1,13 @@
 import EmbedCore
 import Foundation
 
-/// Opens and reads a tenant's files below its open folder, with the same rules as the scan:
-/// every path component is opened relative to the one before it with `O_NOFOLLOW` (a link
-/// swapped in after the scan is refused, not followed), files with `O_NONBLOCK` (a FIFO swapped
-/// in cannot block the build) and kept only when `fstat` says they are regular files of at most
-/// the allowed size. One instance per thread: it keeps the last sub-folder open, because files
-/// come sorted and most share their folder with the one before.
+/// Opens and reads a tenant's files below its open folder, with the same rules as the scan
+/// (through EmbedCore's file-system seam, `OpenFolder` and `RegularFile`): every path component
+/// is opened relative to the one before it with `O_NOFOLLOW` (a link swapped in after the scan
+/// is refused, not followed), files with `O_NONBLOCK` (a FIFO swapped in cannot block the build)
+/// and kept only when `fstat` says they are regular files of at most the allowed size. One
+/// instance per thread: it keeps the last sub-folder open, because files come sorted and most
+/// share their folder with the one before.
 final class TenantFileReader {
     enum Failure: Error, Equatable {
         case symlink
@@ -15,6 +16,17 @@ final class TenantFileReader {
         case system(Int32)
         /// Writing the copy failed (the output's fault, not the tenant's).
         case write(Int32)
+
+        init(_ failure: RegularFile.Failure) {
+            switch failure {
+            case .symlink: self = .symlink
+            case .notRegular(let kind): self = .notRegular(kind.entryPhrase)
+            case .tooLarge(let size, let limit): self = .tooLarge(size: size, limit: limit)
+            case .changed: self = .system(EAGAIN)
+            case .system(let code): self = .system(code)
+            case .consumer(let code): self = .write(code)
+            }
+        }
 
         /// Why, in words, for a diagnostic.
         var reason: String {
@@ -27,15 +39,15 @@ final class TenantFileReader {
         }
     }
 
-    let folder: TenantFolder
+    let folder: OpenFolder
     private var lastFolderPath = ""
-    private var lastFolder: TenantFolder?
+    private var lastFolder: OpenFolder?
 
-    init(folder: TenantFolder) { self.folder = folder }
+    init(folder: OpenFolder) { self.folder = folder }
 
     /// The tenant folder `directory` (its last component is not followed if it is a link).
     convenience init?(directory: String) {
-        guard let folder = TenantFolder.open(directory, in: AT_FDCWD) else { return nil }
+        guard let folder = OpenFolder.open(directory, in: AT_FDCWD) else { return nil }
         self.init(folder: folder)
     }
 
@@ -50,7 +62,7 @@ final class TenantFileReader {
                 lastFolder = nil
                 var current = folder
                 for component in folderPath.split(separator: "/") {
-                    guard let next = TenantFolder.open(String(component), in: current.descriptor) else {
+                    guard let next = OpenFolder.open(String(component), in: current.descriptor) else {
                         return .failure(errno == ELOOP || errno == ENOTDIR ? .symlink : .system(errno))
                     }
                     current = next
@@ -60,25 +72,7 @@ final class TenantFileReader {
             }
             parent = lastFolder!.descriptor
         }
-        let fd = openat(parent, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(errno == ELOOP ? .symlink : .system(errno)) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            let code = errno
-            close(fd)
-            return .failure(.system(code))
-        }
-        let kind = TenantFolder.kind(ofMode: info.st_mode)
-        guard kind == .file else {
-            close(fd)
-            if case .special(let what) = kind { return .failure(.notRegular(what)) }
-            return .failure(.notRegular("a folder"))
-        }
-        guard Int64(info.st_size) <= limit else {
-            close(fd)
-            return .failure(.tooLarge(size: Int64(info.st_size), limit: limit))
-        }
-        return .success((fd, Int64(info.st_size)))
+        return RegularFile.open(name, in: parent, limit: limit).mapError(Failure.init)
     }
 
     /// The whole file, at most `limit` bytes (a file that grew past it since its `fstat` is
@@ -100,25 +94,30 @@ final class TenantFileReader {
         return Self.stream(descriptor, limit: limit, body)
     }
 
-    static let chunkBytes = 256 << 10
+    static let chunkBytes = RegularFile.chunkBytes
 
+    /// `RegularFile.stream`, hashing what goes by; an error `body` throws stops it as `.write`.
     static func stream(_ descriptor: Int32, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) -> Result<String, Failure> {
         var hash = SHA256Stream()
-        var total: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = Foundation.read(descriptor, buffer.baseAddress!, chunkBytes)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(errno))
-            }
-            if count == 0 { return .success(hash.hex()) }
-            total += Int64(count)
-            if total > limit { return .failure(.tooLarge(size: total, limit: limit)) }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        return RegularFile.stream(descriptor, limit: limit) { chunk in
             hash.update(chunk)
-            do { try body(chunk) } catch let error as POSIXError { return .failure(.write(error.code.rawValue)) } catch { return .failure(.write(EIO)) }
+            do { try body(chunk) } catch let error as POSIXError { return error.code.rawValue } catch { return EIO }
+            return nil
+        }.mapError(Failure.init).map { _ in hash.hex() }
+    }
+}
+
+extension FileKind {
+    /// How a tenant diagnostic names an entry that is not a regular file or folder.
+    var entryPhrase: String {
+        switch self {
+        case .folder: return "a folder"
+        case .file: return "a regular file"
+        case .symlink: return "a symbolic link"
+        case .fifo: return "a FIFO"
+        case .socket: return "a socket"
+        case .device, .other: return "a device"
+        case .unexaminable(let code): return "an entry that cannot be examined (\(String(cString: strerror(code))))"
         }
     }
 }

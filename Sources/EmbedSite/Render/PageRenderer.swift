@@ -47,11 +47,11 @@ enum PageRenderer {
         if let component = page.component { context["component"] = component }
         if page.meta.toc { context["toc"] = TableOfContents.html(page.headings, french: fr) }
         guard templates.layouts.contains(page.meta.layout) else {
-            return .failure(.error("template-missing", "no template for layout '\(page.meta.layout)' (templates/layouts/\(page.meta.layout).mustache)",
+            return .failure(.error(.templateMissing, "no template for layout '\(page.meta.layout)' (templates/layouts/\(page.meta.layout).mustache)",
                                    at: page.meta.raw.location(of: "layout")))
         }
         guard let html = templates.library.render(TemplateScope(context), withTemplate: "layout-" + page.meta.layout) else {
-            return .failure(.error("template-missing", "layout '\(page.meta.layout)' could not be rendered", at: page.meta.raw.location(of: "layout")))
+            return .failure(.error(.templateMissing, "layout '\(page.meta.layout)' could not be rendered", at: page.meta.raw.location(of: "layout")))
         }
         return .success(html)
     }

@@ -34,7 +34,7 @@ struct TemplateSet: Sendable {
             for (rel, url) in overrides.sorted(by: { $0.0 < $1.0 }) {
                 let display = displayRoot.isEmpty ? "templates/\(rel)" : "\(displayRoot)/templates/\(rel)"
                 guard let data = FileManager.default.contents(atPath: url.path) else {
-                    diagnostics.append(.error("template-unreadable", "cannot read template", at: SourceLocation(file: display, line: 1, column: 1)))
+                    diagnostics.append(.error(.templateUnreadable, "cannot read template", at: SourceLocation(file: display, line: 1, column: 1)))
                     continue
                 }
                 switch SourceText.decode(data, file: display) {
@@ -66,7 +66,7 @@ struct TemplateSet: Sendable {
                 let cycle = chain[start...] + [name]
                 if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted {
                     let origin = origins["partials/\(cycle.first!).mustache"] ?? "partials/\(cycle.first!).mustache"
-                    diagnostics.append(.error("template-syntax", "partials include each other in a loop: " + cycle.joined(separator: " → "),
+                    diagnostics.append(.error(.templateSyntax, "partials include each other in a loop: " + cycle.joined(separator: " → "),
                                               at: SourceLocation(file: origin, line: 1, column: 1)))
                 }
                 return
@@ -115,10 +115,10 @@ struct TemplateSet: Sendable {
                 try library.register(TemplateEscaping.pragmaLine + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(1, error.context.lineNumber - TemplateEscaping.linesAdded)
-                diagnostics.append(.error("template-syntax", "Mustache syntax error: \(Self.describe(error.error))",
+                diagnostics.append(.error(.templateSyntax, "Mustache syntax error: \(Self.describe(error.error))",
                                           at: SourceLocation(file: origin, line: line, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template-syntax", "Mustache syntax error: \(Self.describe(error))", at: SourceLocation(file: origin, line: 1, column: 1)))
+                diagnostics.append(.error(.templateSyntax, "Mustache syntax error: \(Self.describe(error))", at: SourceLocation(file: origin, line: 1, column: 1)))
             }
         }
         return diagnostics

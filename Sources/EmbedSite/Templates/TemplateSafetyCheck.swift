@@ -48,7 +48,7 @@ enum TemplateSafetyCheck {
             return true
         }
         func fail(_ message: String, at location: SourceLocation) {
-            diagnostics.append(.error("template-unsafe", message, at: location))
+            diagnostics.append(.error(.templateUnsafe, message, at: location))
         }
 
         func checkRaw(_ name: String, state: State, at here: SourceLocation) {
@@ -116,18 +116,18 @@ enum TemplateSafetyCheck {
                     if sigil == "/" {
                         if let open = openSections.popLast() {
                             if open.name != sectionName {
-                                diagnostics.append(.error("template-syntax", "'{{/\(sectionName)}}' closes '\(open.tag)', opened at \(open.at.line):\(open.at.column)", at: here,
+                                diagnostics.append(.error(.templateSyntax, "'{{/\(sectionName)}}' closes '\(open.tag)', opened at \(open.at.line):\(open.at.column)", at: here,
                                                           hint: "close sections in the reverse order of opening"))
                                 return diagnostics
                             }
                         } else {
-                            diagnostics.append(.error("template-syntax", "'{{/\(sectionName)}}' closes a section that is not open", at: here))
+                            diagnostics.append(.error(.templateSyntax, "'{{/\(sectionName)}}' closes a section that is not open", at: here))
                             return diagnostics
                         }
                     } else {
                         openSections.append((sectionName, "{{\(sigil!)\(sectionName)}}", here))
                         if openSections.count > maxSectionDepth {
-                            diagnostics.append(.error("template-syntax", "sections nested deeper than \(maxSectionDepth) levels", at: here))
+                            diagnostics.append(.error(.templateSyntax, "sections nested deeper than \(maxSectionDepth) levels", at: here))
                             return diagnostics
                         }
                     }
@@ -191,7 +191,7 @@ enum TemplateSafetyCheck {
             advance()
         }
         if let open = openSections.last {
-            diagnostics.append(.error("template-syntax", "section '\(open.tag)' is never closed", at: open.at,
+            diagnostics.append(.error(.templateSyntax, "section '\(open.tag)' is never closed", at: open.at,
                                       hint: "add {{/\(open.name)}} where the section ends"))
         }
         return diagnostics

@@ -51,9 +51,9 @@ extension BridgeFeature {
     /// The error for a second instance of a feature a page can hold once (nil: any number).
     public func duplicate(at location: SourceLocation) -> Diagnostic? {
         switch self {
-        case .loaderAgent: return .error("loader-agent-duplicate", "a page can hold one loaderAgent bootstrap", at: location)
-        case .engage: return .error("engage-duplicate", "a page can hold one Engage web chat (a 'webchat' page or 'webchat: true' already loads it)", at: location)
-        case .timeline: return .error("timeline-duplicate", "a page can hold one session timeline", at: location)
+        case .loaderAgent: return .error(.loaderAgentDuplicate, "a page can hold one loaderAgent bootstrap", at: location)
+        case .engage: return .error(.engageDuplicate, "a page can hold one Engage web chat (a 'webchat' page or 'webchat: true' already loads it)", at: location)
+        case .timeline: return .error(.timelineDuplicate, "a page can hold one session timeline", at: location)
         case .frames, .chatapp: return nil
         }
     }

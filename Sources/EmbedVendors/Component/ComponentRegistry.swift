@@ -34,7 +34,7 @@ public enum ComponentRegistry {
     /// Renders one component from validated options; problems come back as diagnostics.
     public static func render(kind: String, options: ConfigObject, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
         guard let component = component(kind: kind) else {
-            return .failure([.error("embed-unknown-kind", "unknown component '\(DisplayText.excerpt(kind))'", at: options.location)])
+            return .failure([.error(.embedUnknownKind, "unknown component '\(DisplayText.excerpt(kind))'", at: options.location)])
         }
         return component.render(options: options, context: context)
     }

@@ -2,22 +2,13 @@ import Foundation
 
 /// Where the repository's files are, seen from the test sources.
 enum CheckPaths {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = RepositoryPaths.root
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/check")
     static let ruleDocs = packageRoot.appendingPathComponent("docs/rules")
     static let sharedData = packageRoot.appendingPathComponent("Tests/Fixtures/shared-data")
 
     /// `embedsmith` next to the test bundle in the build folder (whatever --scratch-path was used).
-    static var executable: URL? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("embedsmith")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var executable: URL? { CLIRunner.builtExecutable }
 
     static func files(in folder: URL, suffix: String) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }

@@ -16,11 +16,11 @@ public struct ApizeeEmbedFrame: Sendable {
         let merged = Merged(options: options, defaults: defaults)
         var problems: [Diagnostic] = []
         guard let key = defaults?[TenantSettings.identificationKey] else {
-            return .failure([.error("apizee-embed-key-missing", "the Apizee Embed app needs 'apizee.embed.identificationKey' (iK) in tenant.yaml",
+            return .failure([.error(.apizeeEmbedKeyMissing, "the Apizee Embed app needs 'apizee.embed.identificationKey' (iK) in tenant.yaml",
                                     at: options.location)])
         }
         guard let conversation = merged(Shared.conversation, Shared.conversation), !conversation.isEmpty else {
-            return .failure([.error("apizee-embed-conversation-missing", "the Apizee Embed app needs a conversation name (cN): set 'conversation' here or in apizee.embed",
+            return .failure([.error(.apizeeEmbedConversationMissing, "the Apizee Embed app needs a conversation name (cN): set 'conversation' here or in apizee.embed",
                                     at: options.location)])
         }
         let guestPhone = merged(Shared.guestPhone, Shared.guestPhone)

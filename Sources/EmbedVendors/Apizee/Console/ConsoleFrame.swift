@@ -10,11 +10,11 @@ public struct ConsoleFrame: Sendable {
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<ConsoleFrame, DiagnosticList> {
         let console = context.settings(tenantSection)
         guard let host = console?[TenantSettings.host] else {
-            return .failure([.error("console-host-missing", "the console iframe needs 'apizee.console.host' (your CNAME of cloud.apizee.com) in tenant.yaml",
+            return .failure([.error(.consoleHostMissing, "the console iframe needs 'apizee.console.host' (your CNAME of cloud.apizee.com) in tenant.yaml",
                                     at: options.location)])
         }
         if host == ApizeeHosts.cloud || host == ApizeeHosts.app {
-            return .failure([.error("console-host-forbidden", "'\(DisplayText.excerpt(host))' cannot be framed directly: use the CNAME Apizee authorised for your domain (e.g. apizee.example.com)",
+            return .failure([.error(.consoleHostForbidden, "'\(DisplayText.excerpt(host))' cannot be framed directly: use the CNAME Apizee authorised for your domain (e.g. apizee.example.com)",
                                     at: console?.location(of: TenantSettings.host) ?? options.location)])
         }
         let policy = URLPolicy(allowedHosts: [host], forbiddenHosts: [ApizeeHosts.cloud, ApizeeHosts.app])

@@ -16,7 +16,7 @@ public struct LoaderAgentBootstrap: Sendable {
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<LoaderAgentBootstrap, DiagnosticList> {
         let settings = context.settings(tenantSection)
         guard let endpoint = settings?[TenantSettings.agentInfoEndpoint] else {
-            return .failure([.error("loader-agent-endpoint-missing",
+            return .failure([.error(.loaderAgentEndpointMissing,
                                     "the loaderAgent bootstrap needs 'apizee.loaderAgent.agentInfoEndpoint': a same-origin endpoint of yours that returns the agent's userId, nickname and token at run time",
                                     at: options.location)])
         }
@@ -28,7 +28,7 @@ public struct LoaderAgentBootstrap: Sendable {
             return .failure([.error(error.code, "'apizee.loaderAgent.server': \(error.reason)", at: settings?.location(of: TenantSettings.server) ?? options.location)])
         }
         guard server.string.hasSuffix("/") else {
-            return .failure([.error("loader-agent-server-slash", "'apizee.loaderAgent.server' must end with '/' (serverDomainRoot), found '\(DisplayText.excerpt(server.string))'",
+            return .failure([.error(.loaderAgentServerSlash, "'apizee.loaderAgent.server' must end with '/' (serverDomainRoot), found '\(DisplayText.excerpt(server.string))'",
                                     at: settings?.location(of: TenantSettings.server) ?? options.location)])
         }
         let script: SafeURL

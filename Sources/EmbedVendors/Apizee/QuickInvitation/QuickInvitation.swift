@@ -88,7 +88,7 @@ public struct QuickInvitation: Sendable, Equatable {
             let advice = variant == .current
                 ? (key == Options.phone.name ? "use 'phones' (a list)" : "the current form has no '\(DisplayText.excerpt(key))' field")
                 : "the legacy form only takes 'phone', 'reference', 'name' and 'description'"
-            diagnostics.append(.error("quick-invitation-variant-key", "'\(DisplayText.excerpt(key))' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
+            diagnostics.append(.error(.quickInvitationVariantKey, "'\(DisplayText.excerpt(key))' is not used by the \(variant.rawValue) quick-invitation variant; \(advice)",
                                       at: options.location(of: key)))
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }

@@ -15,7 +15,7 @@ public struct RoomLink: Sendable, Equatable {
 
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<RoomLink, DiagnosticList> {
         guard let raw = options[Options.url] else {
-            return .failure([.error("config-missing-key", "missing required key 'url'", at: options.location)])
+            return .failure([.error(.configMissingKey, "missing required key 'url'", at: options.location)])
         }
         let policy = URLPolicy(allowedHosts: allowedHosts(for: context.tenant), allowLoopbackHTTP: context.allowLoopbackHTTP)
         do {

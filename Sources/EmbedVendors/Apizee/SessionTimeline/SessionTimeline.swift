@@ -11,12 +11,12 @@ public struct SessionTimeline: Sendable {
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<SessionTimeline, DiagnosticList> {
         let events = context.settings(tenantSection)
         guard let endpoint = events?[TenantSettings.endpoint] else {
-            return .failure([.error("timeline-endpoint-missing",
+            return .failure([.error(.timelineEndpointMissing,
                                     "the session timeline needs 'apizee.sessionEvents.endpoint': your same-origin proxy of the Session Events API, e.g. /api/apizee/tickets/{ticketId}/events",
                                     at: options.location)])
         }
         guard endpoint.contains("{ticketId}") else {
-            return .failure([.error("timeline-endpoint-placeholder", "'apizee.sessionEvents.endpoint' must contain {ticketId}, replaced at run time by the page's ?ticketId=",
+            return .failure([.error(.timelineEndpointPlaceholder, "'apizee.sessionEvents.endpoint' must contain {ticketId}, replaced at run time by the page's ?ticketId=",
                                     at: events?.location(of: TenantSettings.endpoint) ?? options.location)])
         }
         return .success(SessionTimeline(endpoint: endpoint,

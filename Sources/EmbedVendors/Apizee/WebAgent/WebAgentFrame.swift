@@ -47,7 +47,7 @@ public struct WebAgentFrame: Sendable {
         let tenant = context.tenant
         let defaults = context.settings(tenantSection)
         guard let apiKey = Apizee.apiKey(of: tenant) else {
-            return .failure([.error("web-agent-api-key-missing", "the web-agent needs the tenant's 'apizee.apiKey' (aK)",
+            return .failure([.error(.webAgentApiKeyMissing, "the web-agent needs the tenant's 'apizee.apiKey' (aK)",
                                     at: options.location, hint: "add 'apiKey' under 'apizee:' in \(tenant.file)")])
         }
         if let refusal = legacyProtocolRefusal(defaults) { return .failure([refusal]) }
@@ -90,7 +90,7 @@ public struct WebAgentFrame: Sendable {
     static func legacyProtocolRefusal(_ defaults: ConfigObject?) -> Diagnostic? {
         guard let defaults, defaults[TenantDefaults.protocol] == "2023-07" else { return nil }
         let url = defaults.value(TenantDefaults.url) ?? ApizeeHosts.webAgentDefault
-        return .error("web-agent-legacy-protocol",
+        return .error(.webAgentLegacyProtocol,
                       "protocol '2023-07' cannot work with \(url): the published web-agent speaks the current protocol only, so the app would refuse every message",
                       at: defaults.location(of: TenantDefaults.protocol),
                       hint: "remove 'protocol' (or write 'current'); a self-hosted 2023-07 build (web-agent 6a63ef5) needs a hand-written page with the bridge's 2023-07 mode (README, \"2023-07 frames\")")

@@ -43,19 +43,19 @@ public struct ChatAppEmbed: Sendable {
             var message = "messenger type '\(DisplayText.excerpt(messenger))' is not in the allowed list (\(allowed.joined(separator: ", ")))"
             if let guess = Suggestion.closest(to: messenger, in: allowed) { message += " (did you mean '\(guess)'?)" }
             let location = options.has(Options.messenger) ? options.location(of: Options.messenger) : (tenant?.location(of: TenantSettings.messenger) ?? options.location)
-            problems.append(.error("chatapp-messenger-unknown", message, at: location,
+            problems.append(.error(.chatappMessengerUnknown, message, at: location,
                                    hint: "add it to 'chatapp.messengers' in tenant.yaml if ChatApp supports it for your account"))
         }
         let tokenEndpoint = tenant?[TenantSettings.tokenEndpoint]
         let crmDomain = tenant?[TenantSettings.crmDomain], employee = tenant?[TenantSettings.employeeExtCode]
         let identityKey = crmDomain != nil ? TenantSettings.crmDomain : TenantSettings.employeeExtCode
         if (crmDomain != nil || employee != nil) && tokenEndpoint == nil {
-            problems.append(.error("chatapp-employee-without-token",
+            problems.append(.error(.chatappEmployeeWithoutToken,
                                    "'crmDomain'/'employeeExtCode' select an employee identity, which only makes sense with a live token: set 'chatapp.tokenEndpoint'",
                                    at: tenant?.location(of: identityKey) ?? options.location))
         }
         if crmDomain != nil, employee == nil || crmDomain == nil && employee != nil {
-            problems.append(.error("chatapp-employee-incomplete", "'crmDomain' and 'employeeExtCode' go together",
+            problems.append(.error(.chatappEmployeeIncomplete, "'crmDomain' and 'employeeExtCode' go together",
                                    at: tenant?.location(of: identityKey) ?? options.location))
         }
         let display = options.value(Options.display) ?? Display.iframe.rawValue

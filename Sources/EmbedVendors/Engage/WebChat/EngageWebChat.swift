@@ -20,7 +20,7 @@ public struct EngageWebChat: Sendable {
     public static func build(options: ConfigObject, context: ComponentContext) -> Result<EngageWebChat, DiagnosticList> {
         let engage = context.settings(tenantSection)
         guard let id = engage?[TenantSettings.scriptId] else {
-            return .failure([.error("engage-script-id-missing", "the Engage web chat needs 'engage.scriptId' in tenant.yaml (the id in cdn.chatvisor.com/cdn/js/<id>.js)",
+            return .failure([.error(.engageScriptIDMissing, "the Engage web chat needs 'engage.scriptId' in tenant.yaml (the id in cdn.chatvisor.com/cdn/js/<id>.js)",
                                     at: options.location)])
         }
         do {

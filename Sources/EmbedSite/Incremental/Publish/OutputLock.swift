@@ -34,11 +34,11 @@ final class OutputLock {
         for _ in 0..<10 {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                return .failure(.error("io-write", "cannot create the build lock '\(path)': \(String(cString: strerror(errno)))"))
+                return .failure(.error(.ioWrite, "cannot create the build lock '\(path)': \(String(cString: strerror(errno)))"))
             }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 close(descriptor)
-                return .failure(.error("output-busy", "another embedsmith build is writing '\(output.path)'",
+                return .failure(.error(.outputBusy, "another embedsmith build is writing '\(output.path)'",
                                        hint: "wait for it to finish, or build into another --out"))
             }
             // The holder before us may have removed the file between our open and our lock.
@@ -48,7 +48,7 @@ final class OutputLock {
             }
             close(descriptor)
         }
-        return .failure(.error("output-busy", "another embedsmith build is writing '\(output.path)'",
+        return .failure(.error(.outputBusy, "another embedsmith build is writing '\(output.path)'",
                                hint: "wait for it to finish, or build into another --out"))
     }
 }

@@ -24,12 +24,12 @@ struct OutputStaging {
         let fm = FileManager.default
         let rootPath = RealOutputFolder.realPath(root.path) ?? root.path
         if output.path == rootPath || rootPath.hasPrefix(output.path + "/") {
-            return .error("output-unsafe", "the output folder '\(output.path)' contains the project; choose another --out")
+            return .error(.outputUnsafe, "the output folder '\(output.path)' contains the project; choose another --out")
         }
         // A file (or a link that leads nowhere) where the folder should be is not ours to replace.
         var info = stat()
         if lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
-            return .error("output-not-site", "'\(output.path)' exists and is not a folder; refusing to replace it",
+            return .error(.outputNotSite, "'\(output.path)' exists and is not a folder; refusing to replace it",
                           hint: "remove it or choose another --out")
         }
         // A manifest proves the folder is ours; only without one is it listed (a site's
@@ -37,7 +37,7 @@ struct OutputStaging {
         if !fm.fileExists(atPath: output.appendingPathComponent(Self.manifestPath).path), fm.fileExists(atPath: output.path) {
             let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
             if !contents.isEmpty {
-                return .error("output-not-site", "'\(output.path)' exists and was not written by embedsmith (no \(Self.manifestPath)); refusing to replace it",
+                return .error(.outputNotSite, "'\(output.path)' exists and was not written by embedsmith (no \(Self.manifestPath)); refusing to replace it",
                               hint: "remove it or choose another --out")
             }
         }
