@@ -34,44 +34,65 @@ Serves a directory exactly like `python3 -m http.server --directory DIR` and add
 - /__last-request   JSON {accept, cookie?, count} of the last /api/apizee/me* request
 - /__reset          resets the flaky endpoint, the request record and the signals
 - /favicon.ico      empty 200 when the directory has none (no 404 noise in the console)
+- /stub/loaderAgent.js, /cdn/js/es-stub-engage.js  the shipped stand-ins (vendor-stubs/, the one
+                    copy `embedsmith serve --stub-vendors` serves too), at the paths the fixture
+                    pages use; also under /__held/
+- --also DIR        files missing from --dir are looked up there (the agent origin: the test-only
+                    tiny.html in fixtures/agent/, the stub web-agent from vendor-stubs/web-agent/)
 
-Usage: stub_server.py --port 8801 --dir DIR
+The good answers of the agent-info and ChatApp token endpoints are vendor-stubs/api/*.json.
+
+Usage: stub_server.py --port 8801 --dir DIR [--also DIR]...
 """
 import argparse
 import functools
 import http.server
 import json
+import os
+import pathlib
 import re
 import threading
 
 from timeline_data import ALL_EVENTS, many_events
 
-# The stub credential. Tests assert it never reaches the DOM or the console.
-TOKEN = "tok-SECRET-5f1e9c3a7b"
-GOOD_INFO = {
-    "enterpriseId": 12,
-    "userId": 4242,
-    "apiKey": "endpointApiKey",
-    "nickname": "agent.jane",
-    "token": TOKEN,
-    "is_agent": True,
-    "firstname": "Jane",
-    "lastname": "Doe",
-    "mail": "jane.doe@example.test",
-    "photoUrl": "https://example.test/jane.png",
+VENDOR_STUBS = pathlib.Path(__file__).resolve().parent.parent.parent / "vendor-stubs"
+# The shipped stand-ins, at the paths the fixture pages load them from.
+ALIASES = {
+    "/stub/loaderAgent.js": VENDOR_STUBS / "loader" / "loaderAgent.js",
+    "/cdn/js/es-stub-engage.js": VENDOR_STUBS / "engage" / "es-stub-engage.js",
 }
+
+# The stub credential (vendor-stubs/api/agent-info.json). Tests assert it never reaches the DOM
+# or the console.
+GOOD_INFO = json.loads((VENDOR_STUBS / "api" / "agent-info.json").read_text())
+TOKEN = GOOD_INFO["token"]
 
 # The stub ChatApp access token: "+", "/" and "=" must be percent-encoded in the frame's src.
 # Tests assert it never reaches the DOM (except that src), the console or an event.
-CHATAPP_TOKEN = "ca.SECRET-7d41+e/9Q=="
+CHATAPP_TOKEN = json.loads((VENDOR_STUBS / "api" / "chatapp-token.json").read_text())["accessToken"]
 
 _state = {"flaky_calls": 0, "last": None, "count": 0, "signals": threading.Semaphore(0), "log": []}
 _lock = threading.Lock()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    also = []  # fallback directories, in order
+
     def log_message(self, fmt, *args):  # quiet
         pass
+
+    def translate_path(self, path):
+        bare = path.split("?", 1)[0].split("#", 1)[0]
+        if bare in ALIASES:
+            return str(ALIASES[bare])
+        found = super().translate_path(path)
+        if not os.path.exists(found):
+            for extra in self.also:
+                relative = os.path.relpath(found, self.directory)
+                candidate = os.path.join(extra, relative)
+                if not relative.startswith("..") and os.path.exists(candidate):
+                    return candidate
+        return found
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
@@ -236,7 +257,9 @@ def main():
     ap.add_argument("--port", type=int, default=8801)
     ap.add_argument("--bind", default="127.0.0.1")
     ap.add_argument("--dir", required=True)
+    ap.add_argument("--also", action="append", default=[])
     args = ap.parse_args()
+    Handler.also = [os.path.abspath(d) for d in args.also]
     handler = functools.partial(Handler, directory=args.dir)
     http.server.ThreadingHTTPServer.allow_reuse_address = True
     with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as srv:
