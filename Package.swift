@@ -4,6 +4,7 @@ import PackageDescription
 // Module graph (one direction only):
 //   embedsmith -> EmbedCLI -> EmbedSite, EmbedCheck -> EmbedVendors -> EmbedConfig -> EmbedCore
 //   EmbedSite -> EmbedMarkdown -> CCMark ; EmbedCheck -> CGumbo
+//   EmbedVendorStubs -> EmbedCore (the simulated vendor apps of `serve --stub-vendors`)
 let package = Package(
     name: "embedsmith",
     platforms: [.macOS(.v13)],
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "EmbedCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "EmbedConfig", dependencies: ["EmbedCore", "Yams"]),
         .target(name: "EmbedVendors", dependencies: ["EmbedCore", "EmbedConfig"]),
+        .target(name: "EmbedVendorStubs", dependencies: ["EmbedCore"]),
         .target(name: "EmbedMarkdown", dependencies: ["CCMark"]),
         .target(name: "EmbedSite", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedMarkdown",
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore"]),
         .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig"]),
         .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors"]),
+        .testTarget(name: "EmbedVendorStubsTests", dependencies: ["EmbedVendorStubs", "EmbedVendors"]),
         .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown"]),
         .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck"]),
         .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck"]),
