@@ -72,7 +72,7 @@ public enum BuildPipeline {
         // the staging folder, dropped at the end), so every tenant's errors are listed together.
         diagnostics += scanned.diagnostics
 
-        let buildKey = templates.buildKey(dev: options.dev)
+        let buildKey = templates.buildKey(dev: options.dev, stubVendors: options.stubVendors)
         let shardRecord = options.shard.map {
             ShardRecord(spec: $0, inputsKey: ShardRecord.inputsKey(buildKey: buildKey, settings: settings),
                         contentKey: ShardRecord.contentKey(tenants: scanned.folders))
@@ -102,7 +102,8 @@ public enum BuildPipeline {
             let cached = statCache.entry(for: source.id)
             let previousKey = previous.tenantKeys[source.id]
             let inputs = TenantInputs.read(source, buildKey: buildKey, limits: settings, cached: cached, previousKey: previousKey, now: now)
-            let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev)
+            let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: options.dev,
+                                        stubVendors: options.stubVendors)
             let isUnchanged = previousKey == inputs.key && inputs.diagnostics.isEmpty
             return (isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(), inputs.key,
                     inputs.cacheEntry, inputs.cacheEntry != cached)
