@@ -48,68 +48,51 @@ public struct VendorStubOrigin: Sendable, Hashable {
 }
 
 /// Each component with a vendor URL, pointed at the stubs when the context says so.
+private func redirected<Component>(_ component: Component, _ stubs: VendorStubOrigin?,
+                                   _ change: (inout Component, VendorStubOrigin) -> Void) -> Component {
+    guard let stubs else { return component }
+    var copy = component
+    change(&copy, stubs)
+    return copy
+}
+
 extension WebAgentFrame {
-    func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard let stubs else { return self }
-        var copy = self
-        copy.url = stubs.webAgent(url)
-        return copy
-    }
+    func stubbed(_ stubs: VendorStubOrigin?) -> Self { redirected(self, stubs) { $0.url = $1.webAgent($0.url) } }
 }
 
 extension ApizeeEmbedFrame {
-    func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard let stubs else { return self }
-        var copy = self
-        copy.url = stubs.apizeeEmbed(url)
-        return copy
-    }
+    func stubbed(_ stubs: VendorStubOrigin?) -> Self { redirected(self, stubs) { $0.url = $1.apizeeEmbed($0.url) } }
 }
 
 extension ConsoleFrame {
-    func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard let stubs else { return self }
-        var copy = self
-        copy.url = stubs.console(url)
-        return copy
-    }
+    func stubbed(_ stubs: VendorStubOrigin?) -> Self { redirected(self, stubs) { $0.url = $1.console($0.url) } }
 }
 
 extension LoaderAgentBootstrap {
     func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard let stubs, let server = stubs.loaderServer, let script = stubs.loaderScript else { return self }
-        var copy = self
-        copy.server = server
-        copy.script = script
-        copy.endpoint = VendorStubOrigin.agentInfoEndpoint
-        return copy
+        redirected(self, stubs) {
+            if let server = $1.loaderServer, let script = $1.loaderScript {
+                $0.server = server
+                $0.script = script
+            }
+            $0.endpoint = VendorStubOrigin.agentInfoEndpoint
+        }
     }
 }
 
 extension ChatAppEmbed {
     func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard let stubs else { return self }
-        var copy = self
-        copy.url = stubs.chatApp(url)
-        if tokenEndpoint != nil { copy.tokenEndpoint = VendorStubOrigin.chatAppTokenEndpoint }
-        return copy
+        redirected(self, stubs) {
+            $0.url = $1.chatApp($0.url)
+            if $0.tokenEndpoint != nil { $0.tokenEndpoint = VendorStubOrigin.chatAppTokenEndpoint }
+        }
     }
 }
 
 extension EngageWebChat {
-    func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard let stubs else { return self }
-        var copy = self
-        copy.script = stubs.engageScript(script)
-        return copy
-    }
+    func stubbed(_ stubs: VendorStubOrigin?) -> Self { redirected(self, stubs) { $0.script = $1.engageScript($0.script) } }
 }
 
 extension SessionTimeline {
-    func stubbed(_ stubs: VendorStubOrigin?) -> Self {
-        guard stubs != nil else { return self }
-        var copy = self
-        copy.endpoint = VendorStubOrigin.sessionEventsEndpoint
-        return copy
-    }
+    func stubbed(_ stubs: VendorStubOrigin?) -> Self { redirected(self, stubs) { component, _ in component.endpoint = VendorStubOrigin.sessionEventsEndpoint } }
 }
