@@ -37,12 +37,16 @@ Serves a directory exactly like `python3 -m http.server --directory DIR` and add
 - /stub/loaderAgent.js, /cdn/js/es-stub-engage.js  the shipped stand-ins (vendor-stubs/, the one
                     copy `embedsmith serve --stub-vendors` serves too), at the paths the fixture
                     pages use; also under /__held/
+- /__embedsmith/vendor-stubs/api/...  the /api/... endpoints above, as `serve --stub-vendors`
+                    forwards them to its stub router (a build with --stub-vendors points pages there)
+- --stub-origin     serve vendor-stubs/ as the stub origin of such a build: also /agent/<file>
+                    (= web-agent/) and /cdn/js/<id>.js (= the Engage stub), as VendorStubRouter does
 - --also DIR        files missing from --dir are looked up there (the agent origin: the test-only
                     tiny.html in fixtures/agent/, the stub web-agent from vendor-stubs/web-agent/)
 
 The good answers of the agent-info and ChatApp token endpoints are vendor-stubs/api/*.json.
 
-Usage: stub_server.py --port 8801 --dir DIR [--also DIR]...
+Usage: stub_server.py --port 8801 --dir DIR [--also DIR]... [--stub-origin]
 """
 import argparse
 import functools
@@ -61,6 +65,9 @@ ALIASES = {
     "/stub/loaderAgent.js": VENDOR_STUBS / "loader" / "loaderAgent.js",
     "/cdn/js/es-stub-engage.js": VENDOR_STUBS / "engage" / "es-stub-engage.js",
 }
+
+# Where `serve --stub-vendors` forwards the same-origin endpoints (VendorStubOrigin.sameOriginPrefix).
+SAME_ORIGIN_PREFIX = "/__embedsmith/vendor-stubs"
 
 # The stub credential (vendor-stubs/api/agent-info.json). Tests assert it never reaches the DOM
 # or the console.
@@ -81,10 +88,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, fmt, *args):  # quiet
         pass
 
+    stub_origin = False
+
     def translate_path(self, path):
         bare = path.split("?", 1)[0].split("#", 1)[0]
         if bare in ALIASES:
             return str(ALIASES[bare])
+        if self.stub_origin:
+            if re.fullmatch(r"/cdn/js/[A-Za-z0-9_-]{1,64}\.js", bare):
+                return str(VENDOR_STUBS / "engage" / "es-stub-engage.js")
+            if bare.startswith("/agent/"):
+                path = "/web-agent/" + bare[len("/agent/"):]
         found = super().translate_path(path)
         if not os.path.exists(found):
             for extra in self.also:
@@ -110,6 +124,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        if self.path.startswith(SAME_ORIGIN_PREFIX + "/api/"):
+            self.path = self.path[len(SAME_ORIGIN_PREFIX):]
         path = self.path.split("?", 1)[0]
         if path.startswith("/api/apizee/me"):
             return self._agent_info(path)
@@ -258,7 +274,9 @@ def main():
     ap.add_argument("--bind", default="127.0.0.1")
     ap.add_argument("--dir", required=True)
     ap.add_argument("--also", action="append", default=[])
+    ap.add_argument("--stub-origin", action="store_true")
     args = ap.parse_args()
+    Handler.stub_origin = args.stub_origin
     Handler.also = [os.path.abspath(d) for d in args.also]
     handler = functools.partial(Handler, directory=args.dir)
     http.server.ThreadingHTTPServer.allow_reuse_address = True
