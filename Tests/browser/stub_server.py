@@ -126,6 +126,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         if self.path.startswith(SAME_ORIGIN_PREFIX + "/api/"):
             self.path = self.path[len(SAME_ORIGIN_PREFIX):]
+            # Any ticket: the shipped events, as VendorStubRouter answers them.
+            if re.fullmatch(r"/api/apizee/tickets/[A-Za-z0-9_-]{1,64}/events", self.path.split("?", 1)[0]):
+                return self._send(200, (VENDOR_STUBS / "api" / "ticket-events.json").read_bytes())
         path = self.path.split("?", 1)[0]
         if path.startswith("/api/apizee/me"):
             return self._agent_info(path)

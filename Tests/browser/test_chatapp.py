@@ -1,7 +1,7 @@
 """ChatApp Dialog (vendors.md §8): the iframe gets its src only once the bridge holds a live access
 token from the same-origin endpoint; the token appears nowhere but that src; error states with
 Retry; settings that point anywhere else load nothing. https://dialogs.pro/ is answered by
-fixtures/chatapp/ through Playwright routes (route_vendor_stubs), every other https URL is refused."""
+vendor-stubs/chatapp/ through Playwright routes (route_vendor_stubs), every other https URL is refused."""
 import json
 import urllib.parse
 

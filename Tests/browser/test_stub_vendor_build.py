@@ -126,3 +126,11 @@ def test_engage_page_runs_the_stub_script_and_its_cobrowsing(s):
     wait_for(lambda: s.events("engage-ready"), what="engage-ready")
     assert page.evaluate("() => window.__cvLoaded.hookInstalled") is True
     s.assert_clean()
+
+
+def test_timeline_shows_the_shipped_session_events(s):
+    page = open_page(s, "initech/index.html?ticketId=77")
+    wait_for(lambda: s.events("timeline-loaded") or s.events("timeline-error"), what="timeline settled")
+    assert s.events("timeline-error") == [] and [e["detail"] for e in s.events("timeline-loaded")] == [{"count": 8}]
+    assert page.locator(".es-timeline__list > li").count() == 8
+    s.assert_clean()
