@@ -13,19 +13,19 @@ public enum ComponentRegistry {
         case "room-link":
             return RoomLink.build(options: options, context: context).map { $0.output(context: context) }
         case "web-agent":
-            return WebAgentFrame.build(options: options, context: context).map { $0.output(context: context) }
+            return WebAgentFrame.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         case "apizee-embed":
-            return ApizeeEmbedFrame.build(options: options, context: context).map { $0.output(context: context) }
+            return ApizeeEmbedFrame.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         case "console":
-            return ConsoleFrame.build(options: options, context: context).map { $0.output(context: context) }
+            return ConsoleFrame.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         case "loader-agent":
-            return LoaderAgentBootstrap.build(options: options, context: context).map { $0.output(context: context) }
+            return LoaderAgentBootstrap.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         case "chatapp":
-            return ChatAppEmbed.build(options: options, context: context).map { $0.output(context: context) }
+            return ChatAppEmbed.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         case "engage-script":
-            return EngageWebChat.build(options: options, context: context).map { $0.output(context: context) }
+            return EngageWebChat.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         case "session-timeline":
-            return SessionTimeline.build(options: options, context: context).map { $0.output(context: context) }
+            return SessionTimeline.build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
         default:
             return .failure([.error(.embedUnknownKind, "unknown component '\(DisplayText.excerpt(kind))'", at: options.location)])
         }
