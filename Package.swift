@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "EmbedCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "EmbedConfig", dependencies: ["EmbedCore", "Yams"]),
         .target(name: "EmbedVendors", dependencies: ["EmbedCore", "EmbedConfig"]),
-        .target(name: "EmbedVendorStubs", dependencies: ["EmbedCore"]),
+        .target(name: "EmbedVendorStubs", dependencies: ["EmbedCore"], plugins: ["EmbedFiles"]),
         .target(name: "EmbedMarkdown", dependencies: ["CCMark"]),
         .target(name: "EmbedSite", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedMarkdown",
@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "EmbedCLI", dependencies: [
-            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck", "EmbedServe",
+            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck", "EmbedServe", "EmbedVendorStubs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // templates/ and docs/rules/ compiled into EmbedSite and EmbedCheck at build time (the
