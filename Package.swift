@@ -5,6 +5,7 @@ import PackageDescription
 //   embedsmith -> EmbedCLI -> EmbedSite, EmbedCheck -> EmbedVendors -> EmbedConfig -> EmbedCore
 //   EmbedCLI -> EmbedServe -> EmbedSite, EmbedCheck, SwiftNIO (the HTTP/1.1 server of `serve`)
 //   EmbedSite -> EmbedMarkdown -> CCMark ; EmbedCheck -> CGumbo
+//   EmbedVendorStubs -> EmbedCore (the simulated vendor apps of `serve --stub-vendors`)
 let package = Package(
     name: "embedsmith",
     platforms: [.macOS(.v13)],
@@ -25,6 +26,7 @@ let package = Package(
         .target(name: "EmbedCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "EmbedConfig", dependencies: ["EmbedCore", "Yams"]),
         .target(name: "EmbedVendors", dependencies: ["EmbedCore", "EmbedConfig"]),
+        .target(name: "EmbedVendorStubs", dependencies: ["EmbedCore"], plugins: ["EmbedFiles"]),
         .target(name: "EmbedMarkdown", dependencies: ["CCMark"]),
         .target(name: "EmbedSite", dependencies: [
             "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedMarkdown",
@@ -40,7 +42,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "EmbedCLI", dependencies: [
-            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck", "EmbedServe",
+            "EmbedCore", "EmbedConfig", "EmbedVendors", "EmbedSite", "EmbedCheck", "EmbedServe", "EmbedVendorStubs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // templates/ and docs/rules/ compiled into EmbedSite and EmbedCheck at build time (the
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "EmbedCoreTests", dependencies: ["EmbedCore", "TestSupport"]),
         .testTarget(name: "EmbedConfigTests", dependencies: ["EmbedConfig", "TestSupport"]),
         .testTarget(name: "EmbedVendorsTests", dependencies: ["EmbedVendors", "TestSupport"]),
+        .testTarget(name: "EmbedVendorStubsTests", dependencies: ["EmbedVendorStubs", "EmbedVendors", "TestSupport"]),
         .testTarget(name: "EmbedMarkdownTests", dependencies: ["EmbedMarkdown", "TestSupport"]),
         .testTarget(name: "EmbedSiteTests", dependencies: ["EmbedSite", "CGumbo", "EmbedCheck", "TestSupport"]),
         .testTarget(name: "EmbedCheckTests", dependencies: ["EmbedCheck", "TestSupport"]),

@@ -16,6 +16,7 @@ struct Embedding {
 let embeddings: [String: [Embedding]] = [
     "EmbedSite": [Embedding(folder: "templates", type: "DefaultFiles")],
     "EmbedCheck": [Embedding(folder: "docs/rules", type: "RuleDocs", isPublic: true)],
+    "EmbedVendorStubs": [Embedding(folder: "vendor-stubs", type: "VendorStubFiles")],
 ]
 
 @main

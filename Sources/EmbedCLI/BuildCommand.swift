@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbedCore
 import EmbedSite
+import EmbedVendors
 import Foundation
 
 struct BuildCommand: ParsableCommand {
@@ -62,6 +63,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Allow http://127.0.0.1 and http://localhost URLs, for local testing against stub apps.")
     var dev = false
 
+    /// Hidden: `serve --stub-vendors` sets this itself; here for the browser tests of stub builds.
+    @Option(name: .customLong("stub-vendors"), help: ArgumentHelp(
+        "Point vendor URLs at the simulated vendor apps on this loopback origin (http://127.0.0.1:PORT).",
+        valueName: "origin", visibility: .hidden))
+    var stubVendors: String?
+
     @Flag(help: "Ignore the previous build's manifest and render every tenant again.")
     var clean = false
 
@@ -70,6 +77,9 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let stubVendors, VendorStubOrigin(stubVendors) == nil {
+            throw ValidationError("--stub-vendors must be a loopback origin such as http://127.0.0.1:8802 (no path)")
+        }
         if let shard {
             if case .failure(let problem) = ShardSpec.parse(shard) { throw ValidationError("--shard: \(problem)") }
             if !tenant.isEmpty { throw ValidationError("--shard and --tenant do not go together: a shard builds the tenants its K/N gives it") }
@@ -81,7 +91,8 @@ struct BuildCommand: ParsableCommand {
         let rootURL = URL(fileURLWithPath: root, relativeTo: cwd)
         let outURL = out.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         let shardSpec = shard.flatMap { try? ShardSpec.parse($0).get() }
-        let options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev, clean: clean, shard: shardSpec)
+        var options = BuildOptions(root: rootURL, output: outURL, tenants: tenant, jobs: jobs, dev: dev, clean: clean, shard: shardSpec)
+        options.stubVendors = stubVendors.flatMap(VendorStubOrigin.init)
         let displayRoot = root == "." || root == "./" ? "" : (root.hasSuffix("/") ? String(root.dropLast()) : root)
         let start = Date()
         let summary = BuildPipeline.run(options, displayRoot: displayRoot)

@@ -83,6 +83,9 @@ public enum ServeSession {
         let routerBox = Locked<SiteRouter?>(nil)
         let listener = try await HTTPListener.start(host: options.host, port: options.port, maxBody: 0) { request in
             guard let router = routerBox.value else { return .response(.text(503, "starting")) }
+            if let stub = options.stubVendors, stub.answersOnSiteOrigin(request.path) {
+                return .response(await StubVendorSeam.answer(request, hostCheck: router.hostCheck, handler: stub.handler))
+            }
             switch router.answer(request) {
             case .response(let response): return .response(response)
             case .events:

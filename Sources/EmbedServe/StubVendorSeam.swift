@@ -11,11 +11,21 @@ public typealias StubVendorHandler = @Sendable (ServeRequest) async -> ServeResp
 public struct StubVendorSeam: Sendable {
     public var handler: StubVendorHandler
     public var adjustBuild: @Sendable (BuildOptions, _ stubOrigin: String) -> BuildOptions
+    /// Paths of serve's own origin also answered by `handler`: the endpoints a page fetches
+    /// from where it is served (agent info, ChatApp token, session events), nil for none.
+    public var sameOriginPrefix: String?
 
     public init(handler: @escaping StubVendorHandler,
-                adjustBuild: @escaping @Sendable (BuildOptions, _ stubOrigin: String) -> BuildOptions) {
+                adjustBuild: @escaping @Sendable (BuildOptions, _ stubOrigin: String) -> BuildOptions,
+                sameOriginPrefix: String? = nil) {
         self.handler = handler
         self.adjustBuild = adjustBuild
+        self.sameOriginPrefix = sameOriginPrefix
+    }
+
+    /// Whether serve's own origin hands `path` to the stubs.
+    func answersOnSiteOrigin(_ path: String) -> Bool {
+        sameOriginPrefix.map { path.hasPrefix($0) } ?? false
     }
 
     /// The stub listener's answer: the Host check and limits first, then the handler

@@ -1,3 +1,4 @@
+import EmbedVendors
 import Foundation
 
 /// What `embedsmith build` was asked to do.
@@ -11,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Accept loopback http URLs (local testing against stub apps).
     public var dev: Bool
+    /// `serve --stub-vendors`: build every tenant with its vendor URLs pointed at the simulated
+    /// vendor apps on this loopback origin (`VendorStubOrigin`). Part of the build key.
+    public var stubVendors: VendorStubOrigin? = nil
     /// Ignore the previous manifest: render every tenant.
     public var clean: Bool
     /// Build only this shard's tenants (`ShardAssignment`), and record the shard in the manifest.

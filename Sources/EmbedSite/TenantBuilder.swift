@@ -12,6 +12,8 @@ struct TenantBuilder {
     let shared: SharedAssets
     let staging: OutputStaging
     let dev: Bool
+    /// `serve --stub-vendors`: vendor URLs point at the simulated vendor apps.
+    var stubVendors: VendorStubOrigin? = nil
 
     struct Result {
         var diagnostics: [Diagnostic] = []
@@ -49,7 +51,7 @@ struct TenantBuilder {
         let (configOrNil, configDiagnostics) = ComponentRegistry.loadTenant(data: configData, file: source.configDisplayPath, id: id, allowLoopbackHTTP: dev)
         result.diagnostics += configDiagnostics
         guard let tenant = configOrNil else { return result }
-        let context = ComponentContext(tenant: tenant, allowLoopbackHTTP: dev)
+        let context = ComponentContext(tenant: tenant, allowLoopbackHTTP: dev, stubVendors: stubVendors)
 
         if let logo = tenant.logo, !source.assets.contains(where: { $0.relativePath == logo }) {
             result.diagnostics.append(.error(.configAssetMissing, "'theme.logo' names '\(logo)', which is not in the tenant folder",

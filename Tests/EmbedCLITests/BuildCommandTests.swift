@@ -106,6 +106,16 @@ import Testing
         #expect(try CLIRunner.run(["build", "--no-such-flag"], in: dir).status == 64)
     }
 
+    /// The stubs must never point pages at another machine: only a loopback origin is accepted.
+    @Test func stubVendorsTakesALoopbackOriginOnly() throws {
+        let dir = CLIRunner.temporaryDirectory("stub-vendors")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for origin in ["http://stubs.example:8808", "http://10.0.0.1:8808", "http://127.0.0.1:8808/path/", "127.0.0.1:8808"] {
+            let refused = try CLIRunner.run(["build", "--stub-vendors", origin], in: dir)
+            #expect(refused.status == 64 && refused.stderr.contains("loopback origin"), "\(origin)")
+        }
+    }
+
     @Test func missingContentFolderIsInvalidInput() throws {
         let dir = CLIRunner.temporaryDirectory("empty")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -3,7 +3,8 @@
 Servers (started once per session, stopped by PID, stale ones from a killed run freed first):
   8801  host origin   EMBEDSMITH_HOST_DIR (default: fixtures/host), served by stub_server.py
                       (= python3 -m http.server + stub agent-info endpoints)
-  8802  agent origin  fixtures/agent   (python3 -m http.server)
+  8802  agent origin  vendor-stubs/web-agent (the shipped stub) + fixtures/agent (test-only tiny.html),
+                      served by stub_server.py
   8803  third origin  fixtures/third   (python3 -m http.server)
 
 Browser: Chromium at EMBEDSMITH_CHROMIUM (default /usr/bin/chromium). Never `playwright install`.
@@ -31,6 +32,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 HOST_DIR = pathlib.Path(os.environ.get("EMBEDSMITH_HOST_DIR") or FIXTURES / "host").resolve()
 AGENT_DIR = FIXTURES / "agent"
+# The vendor stand-ins shipped with the tool (`serve --stub-vendors`): one copy, used here too.
+VENDOR_STUBS = HERE.parent.parent / "vendor-stubs"
 THIRD_DIR = FIXTURES / "third"
 BRIDGE_CSS = HERE.parent.parent / "templates" / "assets" / "bridge.css"
 CHROMIUM = os.environ.get("EMBEDSMITH_CHROMIUM", "/usr/bin/chromium")
@@ -176,7 +179,8 @@ def servers():
     specs = [
         Server(HOST_PORT, [sys.executable, str(HERE / "stub_server.py"), "--port", str(HOST_PORT),
                            "--dir", str(HOST_DIR)]),
-        Server(AGENT_PORT, _http_server(AGENT_PORT, AGENT_DIR)),
+        Server(AGENT_PORT, [sys.executable, str(HERE / "stub_server.py"), "--port", str(AGENT_PORT),
+                            "--dir", str(AGENT_DIR), "--also", str(VENDOR_STUBS / "web-agent")]),
         Server(THIRD_PORT, _http_server(THIRD_PORT, THIRD_DIR)),
     ]
     started = []
@@ -307,17 +311,19 @@ CHATAPP_ORIGIN = "https://dialogs.pro"
 
 
 def fulfill_chatapp(route, request):
-    """Answers a https://dialogs.pro/ request with the stub ChatApp Dialog (fixtures/chatapp/)."""
+    """Answers a https://dialogs.pro/ request with the stub ChatApp Dialog (vendor-stubs/chatapp/)."""
     path = request.url.split("?", 1)[0].split("#", 1)[0]
     if path.endswith("/stub-chatapp.css"):
-        body, kind = (FIXTURES / "chatapp" / "stub-chatapp.css").read_bytes(), "text/css"
+        body, kind = (VENDOR_STUBS / "chatapp" / "stub-chatapp.css").read_bytes(), "text/css"
+    elif path.endswith("/stub-chatapp.js"):
+        body, kind = (VENDOR_STUBS / "chatapp" / "stub-chatapp.js").read_bytes(), "text/javascript"
     else:
-        body, kind = (FIXTURES / "chatapp" / "index.html").read_bytes(), "text/html"
+        body, kind = (VENDOR_STUBS / "chatapp" / "index.html").read_bytes(), "text/html"
     route.fulfill(status=200, body=body, headers={"Content-Type": kind, "Cache-Control": "no-store"})
 
 
 def route_vendor_stubs(context):
-    """Answers https://dialogs.pro/ with the stub ChatApp Dialog (fixtures/chatapp/) and refuses
+    """Answers https://dialogs.pro/ with the stub ChatApp Dialog (vendor-stubs/chatapp/) and refuses
     every other https request, so nothing reaches the network. Returns the list of https URLs the
     context asked for, in order (tests check what was loaded, and that nothing else was)."""
     requested = []

@@ -38,46 +38,80 @@ Serves a directory exactly like `python3 -m http.server --directory DIR` and add
                     templates/assets/bridge/ joined (bridge_modules.py)
 - /bridge-modules/<name>+<name>….js  only the named modules (core, strings-en, chatapp, start…),
                     joined as the generator joins a page's set
+- /stub/loaderAgent.js, /cdn/js/es-stub-engage.js  the shipped stand-ins (vendor-stubs/, the one
+                    copy `embedsmith serve --stub-vendors` serves too), at the paths the fixture
+                    pages use; also under /__held/
+- /__embedsmith/vendor-stubs/api/...  the /api/... endpoints above, as `serve --stub-vendors`
+                    forwards them to its stub router (a build with --stub-vendors points pages there)
+- --stub-origin     serve vendor-stubs/ as the stub origin of such a build: also /agent/<file>
+                    (= web-agent/) and /cdn/js/<id>.js (= the Engage stub), as VendorStubRouter does
+- --also DIR        files missing from --dir are looked up there (the agent origin: the test-only
+                    tiny.html in fixtures/agent/, the stub web-agent from vendor-stubs/web-agent/)
 
-Usage: stub_server.py --port 8801 --dir DIR
+The good answers of the agent-info and ChatApp token endpoints are vendor-stubs/api/*.json.
+
+Usage: stub_server.py --port 8801 --dir DIR [--also DIR]... [--stub-origin]
 """
 import argparse
 import functools
 import http.server
 import json
 import os
+import pathlib
 import re
 import threading
 
 from bridge_modules import bridge_source
 from timeline_data import ALL_EVENTS, many_events
 
-# The stub credential. Tests assert it never reaches the DOM or the console.
-TOKEN = "tok-SECRET-5f1e9c3a7b"
-GOOD_INFO = {
-    "enterpriseId": 12,
-    "userId": 4242,
-    "apiKey": "endpointApiKey",
-    "nickname": "agent.jane",
-    "token": TOKEN,
-    "is_agent": True,
-    "firstname": "Jane",
-    "lastname": "Doe",
-    "mail": "jane.doe@example.test",
-    "photoUrl": "https://example.test/jane.png",
+VENDOR_STUBS = pathlib.Path(__file__).resolve().parent.parent.parent / "vendor-stubs"
+# The shipped stand-ins, at the paths the fixture pages load them from.
+ALIASES = {
+    "/stub/loaderAgent.js": VENDOR_STUBS / "loader" / "loaderAgent.js",
+    "/cdn/js/es-stub-engage.js": VENDOR_STUBS / "engage" / "es-stub-engage.js",
 }
+
+# Where `serve --stub-vendors` forwards the same-origin endpoints (VendorStubOrigin.sameOriginPrefix).
+SAME_ORIGIN_PREFIX = "/__embedsmith/vendor-stubs"
+
+# The stub credential (vendor-stubs/api/agent-info.json). Tests assert it never reaches the DOM
+# or the console.
+GOOD_INFO = json.loads((VENDOR_STUBS / "api" / "agent-info.json").read_text())
+TOKEN = GOOD_INFO["token"]
 
 # The stub ChatApp access token: "+", "/" and "=" must be percent-encoded in the frame's src.
 # Tests assert it never reaches the DOM (except that src), the console or an event.
-CHATAPP_TOKEN = "ca.SECRET-7d41+e/9Q=="
+CHATAPP_TOKEN = json.loads((VENDOR_STUBS / "api" / "chatapp-token.json").read_text())["accessToken"]
 
 _state = {"flaky_calls": 0, "last": None, "count": 0, "signals": threading.Semaphore(0), "log": []}
 _lock = threading.Lock()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    also = []  # fallback directories, in order
+
     def log_message(self, fmt, *args):  # quiet
         pass
+
+    stub_origin = False
+
+    def translate_path(self, path):
+        bare = path.split("?", 1)[0].split("#", 1)[0]
+        if bare in ALIASES:
+            return str(ALIASES[bare])
+        if self.stub_origin:
+            if re.fullmatch(r"/cdn/js/[A-Za-z0-9_-]{1,64}\.js", bare):
+                return str(VENDOR_STUBS / "engage" / "es-stub-engage.js")
+            if bare.startswith("/agent/"):
+                path = "/web-agent/" + bare[len("/agent/"):]
+        found = super().translate_path(path)
+        if not os.path.exists(found):
+            for extra in self.also:
+                relative = os.path.relpath(found, self.directory)
+                candidate = os.path.join(extra, relative)
+                if not relative.startswith("..") and os.path.exists(candidate):
+                    return candidate
+        return found
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
@@ -95,6 +129,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        if self.path.startswith(SAME_ORIGIN_PREFIX + "/api/"):
+            self.path = self.path[len(SAME_ORIGIN_PREFIX):]
+            # Any ticket: the shipped events, as VendorStubRouter answers them.
+            if re.fullmatch(r"/api/apizee/tickets/[A-Za-z0-9_-]{1,64}/events", self.path.split("?", 1)[0]):
+                return self._send(200, (VENDOR_STUBS / "api" / "ticket-events.json").read_bytes())
         path = self.path.split("?", 1)[0]
         if path.startswith("/api/apizee/me"):
             return self._agent_info(path)
@@ -247,7 +286,11 @@ def main():
     ap.add_argument("--port", type=int, default=8801)
     ap.add_argument("--bind", default="127.0.0.1")
     ap.add_argument("--dir", required=True)
+    ap.add_argument("--also", action="append", default=[])
+    ap.add_argument("--stub-origin", action="store_true")
     args = ap.parse_args()
+    Handler.stub_origin = args.stub_origin
+    Handler.also = [os.path.abspath(d) for d in args.also]
     handler = functools.partial(Handler, directory=args.dir)
     http.server.ThreadingHTTPServer.allow_reuse_address = True
     with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as srv:

@@ -1,7 +1,7 @@
 """ChatApp Dialog (docs/vendors.md §8): the iframe gets its src only once the bridge holds a live access
 token from the same-origin endpoint; the token appears nowhere but that src; error states with
 Retry; settings that point anywhere else load nothing. https://dialogs.pro/ is answered by
-fixtures/chatapp/ through Playwright routes (route_vendor_stubs), every other https URL is refused."""
+vendor-stubs/chatapp/ through Playwright routes (route_vendor_stubs), every other https URL is refused."""
 import json
 import urllib.parse
 
@@ -65,7 +65,7 @@ def test_frame_gets_the_live_token_in_its_src(h, vendor, reset_stubs):
     assert requests(reset_stubs) == [{"path": "/api/chatapp/token", "accept": "application/json",
                                       "secFetchMode": "cors", "credentials": True}]
     # What was loaded from outside: the Dialog with the token, and its stylesheet. Nothing else.
-    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css"]
+    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css", "https://dialogs.pro/stub-chatapp.js"]
     # The vendor's attributes are left as they were; the frame is shown, no status, no alert.
     attrs = page.evaluate("""() => { const f = document.getElementById('es-frame-1');
         return {cls: f.className, sandbox: f.getAttribute('sandbox'), allow: f.getAttribute('allow'),
@@ -163,7 +163,7 @@ def test_retry_by_keyboard(h, vendor, reset_stubs):
     assert page.locator("[role=alert]").count() == 0
     assert page.evaluate("() => document.activeElement.id") == "es-frame-1"  # focus moves on to the chat
     assert len(requests(reset_stubs)) == 2
-    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css"]
+    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css", "https://dialogs.pro/stub-chatapp.js"]
     assert_token_only_in_src(h)
 
 
@@ -220,7 +220,7 @@ def test_third_party_frame_cannot_redirect_the_dialog(h, vendor, reset_stubs):
     page.wait_for_timeout(100)
     assert src_of(page) == WITH_TOKEN and h.frame("es-frame-1").url == WITH_TOKEN
     assert len(requests(reset_stubs)) == 1
-    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css"]
+    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css", "https://dialogs.pro/stub-chatapp.js"]
     assert third.evaluate("() => window.__received") == []
     assert "SECRET" not in json.dumps(third.evaluate("() => [document.documentElement.outerHTML, window.__received]"))
     assert_token_only_in_src(h)
@@ -244,7 +244,7 @@ def test_third_party_page_cannot_choose_what_the_bridge_loads(h, vendor, reset_s
     wait_for(lambda: h.stats(page=host)["dropped"] == 2, what="spoofed messages dropped")
     assert host.get_attribute("#es-frame-1", "src") == WITH_TOKEN
     assert [r["path"] for r in requests(reset_stubs)] == ["/api/chatapp/token"]
-    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css"]
+    assert vendor == [WITH_TOKEN, "https://dialogs.pro/stub-chatapp.css", "https://dialogs.pro/stub-chatapp.js"]
     assert opener.evaluate("() => window.__received") == []
     assert_token_only_in_src(h)
     h.assert_clean()

@@ -10,13 +10,13 @@ import sys
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, HERE, Harness, Server, fulfill_chatapp, wait_for
+from conftest import CHROMIUM, CHROMIUM_ARGS, HERE, VENDOR_STUBS, Harness, Server, fulfill_chatapp, wait_for
 from stub_server import CHATAPP_TOKEN, TOKEN
 
 SITE = HERE.parent.parent / "site"
 PORT = 8804
 ORIGIN = f"http://127.0.0.1:{PORT}"
-AGENT_DIR = FIXTURES / "agent"
+AGENT_DIR = VENDOR_STUBS / "web-agent"
 SHOTS = pathlib.Path("/tmp/embedsmith-shots")
 PAGES = sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html"))
 PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -49,13 +49,13 @@ def g(browser, site_server):
     context.route("https://apirtc.github.io/**", _agent_file)
     context.route("https://app.apizee.com/**", _agent_file)
     context.route("https://cdn.apirtc.com/agent/loaderAgent.js", lambda route, _: route.fulfill(
-        status=200, body=(FIXTURES / "host/stub/loaderAgent.js").read_bytes(), headers={"Content-Type": "application/javascript"}))
+        status=200, body=(VENDOR_STUBS / "loader/loaderAgent.js").read_bytes(), headers={"Content-Type": "application/javascript"}))
     for console_host in ("apizee.acme.example", "video.initech.example"):
         context.route(f"https://{console_host}/**", lambda route, _: route.fulfill(
-            status=200, body=(FIXTURES / "console/index.html").read_bytes(), headers={"Content-Type": "text/html"}))
+            status=200, body=(VENDOR_STUBS / "console/index.html").read_bytes(), headers={"Content-Type": "text/html"}))
     # TeamViewer Engage tenant scripts and the ChatApp Dialog: the same stubs as the fixture pages.
     context.route("https://cdn.chatvisor.com/cdn/js/*.js", lambda route, _: route.fulfill(
-        status=200, body=(FIXTURES / "host/cdn/js/es-stub-engage.js").read_bytes(),
+        status=200, body=(VENDOR_STUBS / "engage/es-stub-engage.js").read_bytes(),
         headers={"Content-Type": "application/javascript"}))
     context.route("https://dialogs.pro/**", fulfill_chatapp)
     harness = Harness(context)

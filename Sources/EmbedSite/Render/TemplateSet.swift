@@ -1,4 +1,5 @@
 import EmbedCore
+import EmbedVendors
 import Foundation
 import Mustache
 
@@ -148,9 +149,11 @@ extension TemplateSet {
 
 extension TemplateSet {
     /// Part of every tenant's key: the templates and assets in effect, the tool version and the
-    /// build mode. Changing any of them re-renders every tenant.
-    func buildKey(dev: Bool) -> String {
+    /// build mode (`--dev`, the stub vendor origin). Changing any of them re-renders every tenant.
+    func buildKey(dev: Bool, stubVendors: VendorStubOrigin? = nil) -> String {
         let listing = hashes.keys.sorted().map { "\($0) \(hashes[$0]!)" }.joined(separator: "\n")
-        return ContentHash.sha256Hex("embedsmith \(Manifest.toolVersion) dev=\(dev)\n" + listing)
+        // Without stubs the key is what it always was (previous builds stay reusable).
+        let stubs = stubVendors.map { " stub-vendors=\($0.origin)" } ?? ""
+        return ContentHash.sha256Hex("embedsmith \(Manifest.toolVersion) dev=\(dev)\(stubs)\n" + listing)
     }
 }

@@ -26,6 +26,9 @@ public protocol Component: Sendable {
     func output(context: ComponentContext) -> ComponentOutput
     /// What `embedsmith link` prints: the URL, and the element to paste (`--html`).
     func linkTarget(context: ComponentContext) -> LinkTarget?
+    /// The same component with its vendor URLs pointed at the simulated vendor apps
+    /// (`serve --stub-vendors`, `VendorStubOrigin`); nil: unchanged.
+    func stubbed(_ stubs: VendorStubOrigin?) -> Self
 }
 
 extension Component {
@@ -33,10 +36,11 @@ extension Component {
     public static var layout: ComponentLayout? { nil }
     public static var link: LinkSpec? { nil }
     public func linkTarget(context: ComponentContext) -> LinkTarget? { nil }
+    public func stubbed(_ stubs: VendorStubOrigin?) -> Self { self }
 
     /// build then output, for callers holding only the type.
     static func render(options: ConfigObject, context: ComponentContext) -> Result<ComponentOutput, DiagnosticList> {
-        build(options: options, context: context).map { $0.output(context: context) }
+        build(options: options, context: context).map { $0.stubbed(context.stubVendors).output(context: context) }
     }
 
     static func renderLink(options: ConfigObject, context: ComponentContext) -> Result<LinkTarget?, DiagnosticList> {

@@ -6,12 +6,15 @@ public struct ComponentContext: Sendable {
     public var tenant: TenantConfig
     /// `--dev`: loopback http URLs are accepted for local testing.
     public var allowLoopbackHTTP: Bool
+    /// `serve --stub-vendors`: vendor URLs are pointed at the simulated vendor apps there.
+    public var stubVendors: VendorStubOrigin?
     /// 1 for the first component of a page, 2 for the next…: makes element ids unique per page.
     public var sequence: Int
 
-    public init(tenant: TenantConfig, allowLoopbackHTTP: Bool = false, sequence: Int = 1) {
+    public init(tenant: TenantConfig, allowLoopbackHTTP: Bool = false, stubVendors: VendorStubOrigin? = nil, sequence: Int = 1) {
         self.tenant = tenant
         self.allowLoopbackHTTP = allowLoopbackHTTP
+        self.stubVendors = stubVendors
         self.sequence = sequence
     }
 

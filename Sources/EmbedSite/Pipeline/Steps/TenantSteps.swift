@@ -8,7 +8,7 @@ extension BuildStep {
     /// The build key, what the previous build wrote, and a staging folder beside the output.
     static let prepareStaging = BuildStep(name: "prepare the staging folder") { build in
         let options = build.options
-        build.buildKey = build.templates.buildKey(dev: options.dev)
+        build.buildKey = build.templates.buildKey(dev: options.dev, stubVendors: options.stubVendors)
         build.shardRecord = options.shard.map {
             ShardRecord(spec: $0, inputsKey: ShardRecord.inputsKey(buildKey: build.buildKey, settings: build.settings),
                         contentKey: ShardRecord.contentKey(tenants: build.scanned.folders))
@@ -38,13 +38,14 @@ extension BuildStep {
         let statCache = build.statCache, previous: PreviousManifest = build.previous
         let buildKey = build.buildKey, settings: BuildSettings = build.settings, now = build.now
         let templates: TemplateSet = build.templates, staging: OutputStaging = build.staging
-        let dev = build.options.dev, inPlace = build.inPlace
+        let dev = build.options.dev, stubVendors = build.options.stubVendors, inPlace = build.inPlace
         let shared = SharedAssets(templates: templates)
         build.results = ParallelMap.map(build.tenants, jobs: build.options.jobs) { source -> BuildRun.TenantOutcome in
             let cached = statCache.entry(for: source.id)
             let previousKey = previous.tenantKeys[source.id]
             let inputs = TenantInputs.read(source, buildKey: buildKey, limits: settings, cached: cached, previousKey: previousKey, now: now)
-            let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: dev)
+            let builder = TenantBuilder(inputs: inputs, templates: templates, shared: shared, staging: staging, dev: dev,
+                                        stubVendors: stubVendors)
             let isUnchanged = previousKey == inputs.key && inputs.diagnostics.isEmpty
             return BuildRun.TenantOutcome(result: isUnchanged ? builder.reuse(previous: previous, carryOver: !inPlace) : builder.build(),
                                           key: inputs.key, cacheEntry: inputs.cacheEntry, cacheEntryChanged: inputs.cacheEntry != cached)
