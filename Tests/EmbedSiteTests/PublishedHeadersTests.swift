@@ -1,6 +1,7 @@
 @testable import EmbedCheck
 import EmbedConfig
 import EmbedSite
+import EmbedVendors
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
         let folder = TestProject.packageRoot.appendingPathComponent("site/\(tenant)")
         // The origins the tenant's report-only trial leaves out (and their wss:// twins).
         let yaml = try Data(contentsOf: TestProject.packageRoot.appendingPathComponent("content/\(tenant)/tenant.yaml"))
-        let without = TenantLoader.load(data: yaml, file: "tenant.yaml", id: tenant).0?.reportOnly?.without ?? []
+        let without = ComponentRegistry.loadTenant(data: yaml, file: "tenant.yaml", id: tenant).0?.reportOnly?.without ?? []
         let checked = try PublishedTenant(folder: folder).verify(leftOut: Set(without.flatMap { [$0, "wss://" + $0.dropFirst(8)] }))
         #expect(checked.pages >= 3)
     }

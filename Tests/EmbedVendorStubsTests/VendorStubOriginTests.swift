@@ -32,11 +32,11 @@ import Testing
         """
 
     func render(_ kind: String, _ yaml: String = "{}", stubs: VendorStubOrigin?) throws -> ComponentOutput {
-        let (config, diagnostics) = TenantLoader.load(data: Data(Self.tenantYAML.utf8), file: "tenant.yaml", id: "initech")
+        let (config, diagnostics) = ComponentRegistry.loadTenant(data: Data(Self.tenantYAML.utf8), file: "tenant.yaml", id: "initech")
         let tenant = try #require(config, "\(diagnostics)")
         let node = try YAMLLoader.load(text: yaml, file: "page.md").get()
         var validator = SchemaValidator(file: "page.md")
-        let options = validator.validateDocument(node, schema: try #require(ComponentSchemas.byKind[kind]), what: "block")
+        let options = validator.validateDocument(node, schema: try #require(ComponentRegistry.component(kind: kind)?.optionsSchema), what: "block")
         #expect(validator.diagnostics.isEmpty, "\(validator.diagnostics)")
         return try ComponentRegistry.render(kind: kind, options: options, context: ComponentContext(tenant: tenant, stubVendors: stubs)).get()
     }
@@ -44,9 +44,7 @@ import Testing
     /// Every URL in a component's output: attributes, settings JSON, head scripts.
     func text(_ o: ComponentOutput) -> String {
         var parts = [o.html.markup] + o.headScripts.map(\.string)
-        for json in [o.loaderAgent, o.chatapp, o.timeline] + o.bridgeFrames.map(Optional.some) {
-            if let json { parts.append(ScriptJSON.encode(json)) }
-        }
+        parts.append(BridgeSettings(locale: "en", parts: o.bridge).scriptJSON)
         return parts.joined(separator: "\n")
     }
 
