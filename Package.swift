@@ -5,7 +5,7 @@ import PackageDescription
 //   embedsmith -> EmbedCLI -> EmbedSite, EmbedCheck -> EmbedVendors -> EmbedConfig -> EmbedCore
 //   EmbedCLI -> EmbedServe -> EmbedSite, EmbedCheck, SwiftNIO (the HTTP/1.1 server of `serve`)
 //   EmbedSite -> EmbedMarkdown -> CCMark ; EmbedCheck -> CGumbo
-//   EmbedVendorStubs -> EmbedCore (the simulated vendor apps of `serve --stub-vendors`)
+//   EmbedCLI -> EmbedVendorStubs -> EmbedCore (the simulated vendor apps of `serve --stub-vendors`)
 let package = Package(
     name: "embedsmith",
     platforms: [.macOS(.v13)],
