@@ -9,16 +9,17 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a project: one example tenant that builds at once, and a page per layout to copy.",
         discussion: """
-        Writes embedsmith.yaml, content/example/ (tenant.yaml with a working quick invitation and
-        every other section commented out, index.md, invite.md), examples/ (one page per other
-        layout, each saying what it needs), README.md and .gitignore into DIR (default: the
-        current folder), then prints the next commands.
+        Writes embedsmith.yaml, content/example/ (tenant.yaml with a working quick invitation,
+        the web-agent's apiKey and webAgent as placeholders, every other section commented out;
+        index.md, invite.md, agent.md), examples/ (one page per other layout, each saying what it
+        needs), README.md and .gitignore into DIR (default: the current folder), then prints the
+        next commands.
 
         A folder that is not empty is refused, nothing written (exit 64), unless --force: then
         the scaffold's files replace files of the same names and nothing else is touched.
 
         Examples:
-          embedsmith init my-site && embedsmith serve --root my-site
+          embedsmith init my-site && embedsmith serve --root my-site --stub-vendors
         """)
 
     @Argument(help: ArgumentHelp("Folder to create or fill (default: the current folder).", valueName: "dir"))
@@ -32,7 +33,12 @@ struct InitCommand: ParsableCommand {
         case .success(let written):
             print("created \(written.count) files in \(directory == "." ? "the current folder" : directory)/")
             let rootArg = directory == "." ? "" : " --root \(directory)"
-            print("next:\n  embedsmith serve\(rootArg)     # http://127.0.0.1:4000/, reloads on every save\n  embedsmith build\(rootArg)     # the site for Netlify or Cloudflare Pages")
+            print("""
+            next:
+              embedsmith serve\(rootArg) --stub-vendors     # http://127.0.0.1:4000/, the agent page on a simulated web-agent
+              embedsmith serve\(rootArg)                    # reloads on every save; the real vendor apps
+              embedsmith build\(rootArg)                    # the site for Netlify or Cloudflare Pages
+            """)
         case .failure(let problem):
             FileHandle.standardError.write(Data("error: \(problem.message) [\(problem.code)]\n  hint: \(problem.hint)\n".utf8))
             throw ExitCode(problem.exitCode)

@@ -1,6 +1,8 @@
 /// The files `embedsmith init` writes: a project that builds at once (one tenant with a working
-/// quick invitation, every other section commented out; one page per other layout in `examples/`,
-/// each saying what it needs). Kept here as string constants, one file, until folders can be
+/// quick invitation and an agent page, every other section commented out; one page per other
+/// layout in `examples/`, each saying what it needs). The agent page is in the tenant, not in
+/// `examples/`, so `serve --stub-vendors` shows a working web-agent at once: its two settings
+/// (apiKey, webAgent) are placeholders that build and run against the simulated web-agent. Kept here as string constants, one file, until folders can be
 /// embedded into the tool by the build; `InitCommandTests` builds what this writes.
 enum ProjectScaffold {
     /// Relative path and contents, in the order they are written.
@@ -8,15 +10,21 @@ enum ProjectScaffold {
         ("README.md", #"""
 # My embed pages
 
-Made by `embedsmith init`. One tenant, `content/example/`: `tenant.yaml` (its vendor settings,
-every section but the quick invitation commented out) and its Markdown pages.
+Made by `embedsmith init`. One tenant, `content/example/`: `tenant.yaml` (its vendor settings:
+the quick invitation and the web-agent on, with placeholder values, every other section
+commented out) and its Markdown pages.
 
+    embedsmith serve --stub-vendors   # the agent page on a simulated web-agent, no account needed
     embedsmith serve            # build, serve on http://127.0.0.1:4000/, reload on every save
     embedsmith build            # content/ -> site/, ready for Netlify or Cloudflare Pages
     embedsmith check site       # check the built pages for unsafe embeds
 
-`examples/` holds one page per other layout (agent, embed-agent, loader-agent, console,
-timeline, webchat, dialog), each saying which section of `tenant.yaml` it needs: uncomment that
+The agent page (`content/example/agent.md`) talks to the real web-agent once `apiKey` and
+`webAgent` in `tenant.yaml` hold your account's values; with `--stub-vendors` its frame holds a
+stand-in whose buttons send the web-agent's events (snapshot, sms_fail, ...) to the page.
+
+`examples/` holds one page per other layout (embed-agent, loader-agent, console, timeline,
+webchat, dialog), each saying which section of `tenant.yaml` it needs: uncomment that
 section and move the page into `content/example/`. A new tenant is a new folder of `content/`.
 `embedsmith schema --for tenant` lists every key; `embedsmith explain CODE` explains an error.
 """#),
@@ -45,13 +53,16 @@ baseURL: https://support.example.com/
 #   primaryColor: "#0b5fff"   # a logo too: logo: assets/logo.svg (put the file in assets/)
 
 apizee:
-  # The one section on: a button that opens Apizee's quick-invitation form, pre-filled.
+  # This section is on: a button that opens Apizee's quick-invitation form, pre-filled.
   quickInvitation:
     serviceKey: 0123456789abcdef0123456789abcdef
-  # apiKey: yourApiKey                 # the agent, embed-agent and loader-agent pages need it
-  # webAgent:                          # the `agent` layout: ApiRTC's web-agent in a frame
-  #   conversation: Support-Example
-  #   agentName: Example Support
+  # On, for agent.md: placeholders, fill in your account's values. They run as they are with
+  # `embedsmith serve --stub-vendors` (a simulated web-agent); the real one needs yours.
+  apiKey: yourApiKey                   # the agent, embed-agent and loader-agent pages need it
+  webAgent:                            # the `agent` layout: ApiRTC's web-agent in a frame
+    conversation: Support-Example
+    agentName: Example Support
+  # Every section below is off: uncomment one (and fill in its values) to use its layout.
   # embed:                             # the `embed-agent` layout
   #   identificationKey: your-ik
   #   conversation: Example-Embed
@@ -104,17 +115,18 @@ invitation:
 The `invite` layout renders the quick invitation of `tenant.yaml` with this page's
 `invitation:` options (label, reference, phones, emails).
 """#),
-        ("examples/agent.md", #"""
+        ("content/example/agent.md", #"""
 ---
 title: Agent workspace
+description: "The `agent` layout: ApiRTC's web-agent in a frame, with host controls, snapshot gallery and notifications."
 layout: agent
 agent:
   controls: true
 ---
-The `agent` layout: ApiRTC's web-agent in a frame, with host controls, snapshot gallery and notifications.
-
-To use it: uncomment apizee.apiKey and apizee.webAgent in `content/example/tenant.yaml`, fill in your
-account's values, and move this file into `content/example/`.
+Snapshots the agent takes appear below the video; links copied and SMS sent or failed show as
+notifications. It needs `apizee.apiKey` and `apizee.webAgent` of `tenant.yaml`: fill in your
+account's values there. Until then, `embedsmith serve --stub-vendors` runs it on a simulated
+web-agent whose buttons send the real one's events.
 """#),
         ("examples/chat.md", #"""
 ---
@@ -155,7 +167,7 @@ layout: embed-agent
 ---
 The `embed-agent` layout: Apizee's Embed agent.
 
-To use it: uncomment apizee.apiKey and apizee.embed in `content/example/tenant.yaml`, fill in your
+To use it: uncomment apizee.embed in `content/example/tenant.yaml`, fill in your
 account's values, and move this file into `content/example/`.
 """#),
         ("examples/loader.md", #"""
@@ -165,7 +177,7 @@ layout: loader-agent
 ---
 The `loader-agent` layout: Apizee's loaderAgent script, configured from an agent-info endpoint.
 
-To use it: uncomment apizee.apiKey and apizee.loaderAgent in `content/example/tenant.yaml`, fill in your
+To use it: uncomment apizee.loaderAgent in `content/example/tenant.yaml`, fill in your
 account's values, and move this file into `content/example/`.
 """#),
         ("examples/timeline.md", #"""
@@ -175,7 +187,7 @@ layout: timeline
 ---
 The `timeline` layout: The events of a video session, read from your endpoint.
 
-To use it: uncomment apizee.apiKey, apizee.webAgent and apizee.sessionEvents in `content/example/tenant.yaml`, fill in your
+To use it: uncomment apizee.sessionEvents in `content/example/tenant.yaml`, fill in your
 account's values, and move this file into `content/example/`.
 """#),
     ]

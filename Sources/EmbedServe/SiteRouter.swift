@@ -42,7 +42,11 @@ public struct SiteRouter: Sendable {
         }
         if path.segments.isEmpty { return .response(page(DevPages.root(listing: .read(servedFolder: servedFolder), projectName: projectName))) }
         if path.segments[0] == "__embedsmith" { return dev(path) }
-        return .response(file(path))
+        let answer = file(path)
+        // Chromium asks serve's origin for /favicon.ico and logs a 404 as a console error on
+        // the dev view; the built site has none at its root: answer "no icon" instead.
+        if path.segments == ["favicon.ico"], answer.status == 404 { return .response(ServeResponse(status: 204, headers: ServeResponse.baseHeaders)) }
+        return .response(answer)
     }
 
     private func dev(_ path: RequestPath) -> Answer {

@@ -12,11 +12,29 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         #expect(!built.stderr.contains("warning"), "\(built.stderr)")
         let site = root.appendingPathComponent("my-site/site/example")
-        for page in ["index.html", "invite.html", "_headers"] {
+        for page in ["index.html", "invite.html", "agent.html", "_headers"] {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(page).path), "\(page)")
         }
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("0123456789abcdef0123456789abcdef"), "the quick invitation is on the page")
+        let agent = try String(contentsOf: site.appendingPathComponent("agent.html"), encoding: .utf8)
+        #expect(agent.contains("es-frame-1") && agent.contains("yourApiKey"), "the agent page frames the web-agent with the placeholder key")
+        let checked = try CLIRunner.run(["check", "my-site/site"], in: root)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+    }
+
+    /// Only the quick invitation and the agent page's two settings are on: every other
+    /// section of tenant.yaml stays commented out.
+    @Test func tenantYamlHasOnlyTheInvitationAndTheWebAgentOn() throws {
+        let root = CLIRunner.temporaryDirectory("init-sections")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLIRunner.run(["init", "p"], in: root).status == 0)
+        let yaml = try String(contentsOf: root.appendingPathComponent("p/content/example/tenant.yaml"), encoding: .utf8)
+        let keys = yaml.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(":") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+            .map { $0.prefix { $0 != ":" } }
+        #expect(keys == ["name", "locale", "baseURL", "apizee", "  quickInvitation", "    serviceKey", "  apiKey", "  webAgent",
+                         "    conversation", "    agentName"])
+        #expect(yaml.contains("fill in your account's values"))
     }
 
     /// Every page of examples/ builds once its section is uncommented, as it says: each
@@ -27,7 +45,8 @@ import Testing
         #expect(try CLIRunner.run(["init", "p"], in: root).status == 0)
         let project = root.appendingPathComponent("p")
         let examples = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("examples").path)
-        #expect(examples.count == 7)
+        #expect(examples.count == 6)
+        #expect(!examples.contains("agent.md"), "the agent page is in the tenant already")
         for page in examples {
             try FileManager.default.moveItem(at: project.appendingPathComponent("examples/\(page)"),
                                             to: project.appendingPathComponent("content/example/\(page)"))

@@ -57,6 +57,13 @@ import Testing
         #expect(get("/acme").header("Location") == "/acme/")
     }
 
+    /// The browser's own favicon request gets "no icon", not a 404 (a console error in the dev view).
+    @Test func faviconIsNoContentWhenTheSiteHasNone() {
+        let response = get("/favicon.ico")
+        #expect(response.status == 204 && response.body.isEmpty)
+        #expect(get("/acme/favicon.ico").status == 404)
+    }
+
     @Test func assetsGetTheAssetRule() {
         let response = get("/acme/assets/site.css")
         #expect(response.status == 200)
