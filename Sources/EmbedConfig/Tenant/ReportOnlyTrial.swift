@@ -8,6 +8,13 @@ public struct ReportOnlyTrial: Sendable, Equatable {
     /// Add `require-trusted-types-for 'script'` (reports each DOM XSS sink fed a plain string).
     public var trustedTypes: Bool
 
+    /// The CSP sources the trial leaves out: each origin of `without` and its WebSocket twin
+    /// (`https://h` matches `wss://h` in CSP3, so a policy keeping `wss://h` would still allow
+    /// what is tried).
+    public var leftOutSources: Set<String> {
+        Set(without.flatMap { [$0, "wss://" + $0.dropFirst("https://".count)] })
+    }
+
     public init(without: [String] = [], trustedTypes: Bool = false) {
         self.without = without
         self.trustedTypes = trustedTypes

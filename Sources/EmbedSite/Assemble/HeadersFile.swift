@@ -104,16 +104,14 @@ enum HeadersFile {
     static func trialPolicy(_ policies: [ContentSecurityPolicy], frameAncestors: [String], trial: ReportOnlyTrial,
                             suffix: String) -> String {
         let pages = policies.map { directives(of: $0.metaValue) }
-        // An https origin left out takes its WebSocket twin with it: `https://h` matches
-        // `wss://h` in CSP3, so a policy keeping `wss://h` would still allow what is tried.
-        let left = Set(trial.without.flatMap { [$0, "wss://" + $0.dropFirst("https://".count)] })
+        let left = trial.leftOutSources
         let names = pageDirectives.filter { name in pages.contains { $0[name] != nil } }
-        var list = names.map { name in name + " " + sourceUnion(pages, name, without: left) }
-        if trial.trustedTypes { list.append("require-trusted-types-for 'script'") }
         let keptAncestors = frameAncestors.filter { !left.contains($0) }
-        let ancestors = "frame-ancestors " + (keptAncestors.isEmpty ? "'none'" : keptAncestors.joined(separator: " ")) + suffix
-        return fitted(list + [ancestors], header: "Content-Security-Policy-Report-Only") {
-            sharedDirectives(pages, names, without: left) + (trial.trustedTypes ? ["require-trusted-types-for 'script'"] : []) + [ancestors]
+        let tail = (trial.trustedTypes ? ["require-trusted-types-for 'script'"] : [])
+            + ["frame-ancestors " + (keptAncestors.isEmpty ? "'none'" : keptAncestors.joined(separator: " ")) + suffix]
+        return fitted(names.map { name in name + " " + sourceUnion(pages, name, without: left) } + tail,
+                      header: "Content-Security-Policy-Report-Only") {
+            sharedDirectives(pages, names, without: left) + tail
         }
     }
 
