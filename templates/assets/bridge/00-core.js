@@ -502,8 +502,10 @@
   const failureText = (prefix, code, status) =>
     code === "auth" ? S.loaderAuth : fmt(S[prefix + (CODE_KEY[code] || "Invalid")], { status });
 
-  function statusLine(className) {
-    const p = make("p", className);
+  // `adopt`: an existing line (the generator's "Loading…") to make live.
+  function statusLine(className, adopt) {
+    const p = adopt || make("p");
+    p.className = className;
     p.setAttribute("role", "status");
     p.setAttribute("aria-live", "polite");
     p.tabIndex = -1; // takes the focus of a Retry button that disappears

@@ -40,11 +40,7 @@
     }
     box.classList.add("es-loader");
     // The generator's static "Loading…" line (.es-loader-status) becomes the live status line.
-    const status = box.querySelector("p.es-loader-status") || make("p");
-    status.className = "es-loader__status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    status.tabIndex = -1;
+    const status = statusLine("es-loader__status", box.querySelector("p.es-loader-status"));
     box.append(status);
     let alertBox = null;
     let running = false;

@@ -216,11 +216,7 @@
     }
     box.classList.add("es-timeline");
     // The generator's static "Loading…" line becomes the live status line.
-    const status = box.querySelector("p.es-timeline-status") || make("p");
-    status.className = "es-timeline__status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    status.tabIndex = -1;
+    const status = statusLine("es-timeline__status", box.querySelector("p.es-timeline-status"));
     box.prepend(status);
     let alertBox = null;
     let list = null;

@@ -502,8 +502,10 @@
   const failureText = (prefix, code, status) =>
     code === "auth" ? S.loaderAuth : fmt(S[prefix + (CODE_KEY[code] || "Invalid")], { status });
 
-  function statusLine(className) {
-    const p = make("p", className);
+  // `adopt`: an existing line (the generator's "Loading…") to make live.
+  function statusLine(className, adopt) {
+    const p = adopt || make("p");
+    p.className = className;
     p.setAttribute("role", "status");
     p.setAttribute("aria-live", "polite");
     p.tabIndex = -1; // takes the focus of a Retry button that disappears
@@ -523,193 +525,388 @@
     return box;
   }
 
-  // English UI strings (settings locale "en", and the fallback).
-  STRINGS.en = {
-    controlsTitle: "Agent controls",
-    stateLabel: "Agent app:",
-    stateLoading: "loading",
-    stateReady: "ready",
-    stateJoined: "in the conversation",
-    stateLeft: "not in a conversation",
+  // French UI strings (settings locale "fr").
+  STRINGS.fr = {
+    controlsTitle: "Commandes de l\u2019agent",
+    stateLabel: "Application agent\u00a0:",
+    stateLoading: "chargement",
+    stateReady: "pr\u00eate",
+    stateJoined: "dans la conversation",
+    stateLeft: "hors conversation",
     conversationLegend: "Conversation",
-    conversationLabel: "Conversation name",
-    setConversation: "Set conversation",
-    join: "Join",
-    leave: "Leave",
-    guestLegend: "Guest",
-    guestName: "Guest name",
-    guestPhone: "Guest phone",
-    sendGuest: "Send guest data",
-    sentConversation: "Conversation set to \u201c{name}\u201d.",
-    sentJoin: "Join requested.",
-    sentLeave: "Leave requested.",
-    sentGuest: "Guest data sent.",
-    queued: "Waiting for the agent app: the request will be sent as soon as it is ready.",
-    notSent: "The request could not be sent.",
-    galleryTitle: "Snapshots",
-    galleryEmpty: "No snapshots yet.",
-    snapshotAlt: "Snapshot from {name}",
-    download: "Download",
-    downloadLabel: "Download snapshot from {name}, {time}",
-    unknownContact: "a remote participant",
+    conversationLabel: "Nom de la conversation",
+    setConversation: "D\u00e9finir la conversation",
+    join: "Rejoindre",
+    leave: "Quitter",
+    guestLegend: "Invit\u00e9",
+    guestName: "Nom de l\u2019invit\u00e9",
+    guestPhone: "T\u00e9l\u00e9phone de l\u2019invit\u00e9",
+    sendGuest: "Envoyer les donn\u00e9es de l\u2019invit\u00e9",
+    sentConversation: "Conversation d\u00e9finie\u00a0: \u00ab\u00a0{name}\u00a0\u00bb.",
+    sentJoin: "Demande pour rejoindre envoy\u00e9e.",
+    sentLeave: "Demande pour quitter envoy\u00e9e.",
+    sentGuest: "Donn\u00e9es de l\u2019invit\u00e9 envoy\u00e9es.",
+    queued: "En attente de l\u2019application agent\u00a0: la demande sera envoy\u00e9e d\u00e8s qu\u2019elle sera pr\u00eate.",
+    notSent: "La demande n\u2019a pas pu \u00eatre envoy\u00e9e.",
+    galleryTitle: "Captures",
+    galleryEmpty: "Aucune capture pour l\u2019instant.",
+    snapshotAlt: "Capture de {name}",
+    download: "T\u00e9l\u00e9charger",
+    downloadLabel: "T\u00e9l\u00e9charger la capture de {name}, {time}",
+    unknownContact: "un participant distant",
     notifications: "Notifications",
-    dismiss: "Dismiss notification",
-    linkCopied: "Invitation link copied.",
-    linkCopiedFor: "Invitation link for {name} copied.",
-    smsSent: "SMS invitation sent to {who}.",
-    smsFail: "The SMS invitation to {who} could not be sent.",
-    agentError: "Agent app error: {reason}",
-    agentWarning: "Agent app warning: {reason}",
-    agentErrorNoReason: "The agent app reported an error.",
-    agentWarningNoReason: "The agent app reported a warning.",
-    snapshotReceived: "New snapshot from {name}.",
-    snapshotRejected: "A snapshot in an unsupported format was ignored.",
-    loaderLoading: "Loading the agent\u2026",
-    loaderStarted: "Agent loaded.",
-    loaderAuth: "You are not signed in, or your session has expired. Sign in again, then retry.",
-    loaderHttp: "The agent information could not be loaded (HTTP {status}).",
-    loaderNetwork: "The agent information could not be loaded: network error.",
-    loaderInvalid: "The agent information received from the server is not valid.",
-    loaderConfig: "The agent loader is not configured correctly.",
-    loaderScript: "The Apizee agent script could not be loaded.",
-    loaderMissing: "The Apizee agent script did not provide loadAgent().",
-    loaderStart: "The Apizee agent could not be started.",
-    retry: "Retry",
-    chatappLoading: "Connecting to the chat\u2026",
-    chatappHttp: "The chat access could not be obtained (HTTP {status}).",
-    chatappNetwork: "The chat access could not be obtained: network error.",
-    chatappTimeout: "The chat access could not be obtained: the server did not answer in time.",
-    chatappInvalid: "The chat access received from the server is not valid.",
-    chatappConfig: "The chat is not configured correctly.",
-    cobrowseWaiting: "Co-browsing becomes available once the chat service has loaded.",
-    cobrowseUnavailable: "Co-browsing is not available: the chat service could not be loaded.",
-    cobrowseNoApi: "Co-browsing is not available: the chat service does not offer it on this page.",
-    cobrowseFailed: "The co-browsing request could not be sent.",
-    timelineLoading: "Loading the session timeline\u2026",
-    timelineNoTicket: "No ticket selected: open this page from a ticket to see its session timeline.",
-    timelineBadTicket: "No ticket selected: the ticket number in the page address is not valid.",
-    timelineEmpty: "No events recorded for this ticket yet.",
-    timelineOne: "1 event.",
-    timelineMany: "{count} events.",
-    timelineCapped: "Showing the first {count} of {total} events.",
-    timelineHttp: "The session timeline could not be loaded (HTTP {status}).",
-    timelineNetwork: "The session timeline could not be loaded: network error.",
-    timelineTimeout: "The session timeline could not be loaded: the server did not answer in time.",
-    timelineInvalid: "The session timeline received from the server is not valid.",
-    timelineConfig: "The session timeline is not configured correctly.",
-    tlUnknownTime: "Time unknown",
-    tlUnknownEvent: "Unknown event",
+    dismiss: "Fermer la notification",
+    linkCopied: "Lien d\u2019invitation copi\u00e9.",
+    linkCopiedFor: "Lien d\u2019invitation pour {name} copi\u00e9.",
+    smsSent: "Invitation SMS envoy\u00e9e \u00e0 {who}.",
+    smsFail: "L\u2019invitation SMS \u00e0 {who} n\u2019a pas pu \u00eatre envoy\u00e9e.",
+    agentError: "Erreur de l\u2019application agent\u00a0: {reason}",
+    agentWarning: "Avertissement de l\u2019application agent\u00a0: {reason}",
+    agentErrorNoReason: "L\u2019application agent a signal\u00e9 une erreur.",
+    agentWarningNoReason: "L\u2019application agent a signal\u00e9 un avertissement.",
+    snapshotReceived: "Nouvelle capture de {name}.",
+    snapshotRejected: "Une capture dans un format non pris en charge a \u00e9t\u00e9 ignor\u00e9e.",
+    loaderLoading: "Chargement de l\u2019agent\u2026",
+    loaderStarted: "Agent charg\u00e9.",
+    loaderAuth: "Vous n\u2019\u00eates pas connect\u00e9 ou votre session a expir\u00e9. Reconnectez-vous, puis r\u00e9essayez.",
+    loaderHttp: "Les informations de l\u2019agent n\u2019ont pas pu \u00eatre charg\u00e9es (HTTP {status}).",
+    loaderNetwork: "Les informations de l\u2019agent n\u2019ont pas pu \u00eatre charg\u00e9es\u00a0: erreur r\u00e9seau.",
+    loaderInvalid: "Les informations de l\u2019agent re\u00e7ues du serveur ne sont pas valides.",
+    loaderConfig: "Le chargeur de l\u2019agent est mal configur\u00e9.",
+    loaderScript: "Le script de l\u2019agent Apizee n\u2019a pas pu \u00eatre charg\u00e9.",
+    loaderMissing: "Le script de l\u2019agent Apizee ne fournit pas loadAgent().",
+    loaderStart: "L\u2019agent Apizee n\u2019a pas pu d\u00e9marrer.",
+    retry: "R\u00e9essayer",
+    chatappLoading: "Connexion \u00e0 la messagerie\u2026",
+    chatappHttp: "L\u2019acc\u00e8s \u00e0 la messagerie n\u2019a pas pu \u00eatre obtenu (HTTP {status}).",
+    chatappNetwork: "L\u2019acc\u00e8s \u00e0 la messagerie n\u2019a pas pu \u00eatre obtenu\u00a0: erreur r\u00e9seau.",
+    chatappTimeout: "L\u2019acc\u00e8s \u00e0 la messagerie n\u2019a pas pu \u00eatre obtenu\u00a0: le serveur n\u2019a pas r\u00e9pondu \u00e0 temps.",
+    chatappInvalid: "L\u2019acc\u00e8s \u00e0 la messagerie re\u00e7u du serveur n\u2019est pas valide.",
+    chatappConfig: "La messagerie est mal configur\u00e9e.",
+    cobrowseWaiting: "La co-navigation sera disponible une fois le service de chat charg\u00e9.",
+    cobrowseUnavailable: "La co-navigation n\u2019est pas disponible\u00a0: le service de chat n\u2019a pas pu \u00eatre charg\u00e9.",
+    cobrowseNoApi: "La co-navigation n\u2019est pas disponible\u00a0: le service de chat ne la propose pas sur cette page.",
+    cobrowseFailed: "La demande de co-navigation n\u2019a pas pu \u00eatre envoy\u00e9e.",
+    timelineLoading: "Chargement de la chronologie de la session\u2026",
+    timelineNoTicket: "Aucun ticket s\u00e9lectionn\u00e9\u00a0: ouvrez cette page depuis un ticket pour voir la chronologie de sa session.",
+    timelineBadTicket: "Aucun ticket s\u00e9lectionn\u00e9\u00a0: le num\u00e9ro de ticket dans l\u2019adresse de la page n\u2019est pas valide.",
+    timelineEmpty: "Aucun \u00e9v\u00e9nement enregistr\u00e9 pour ce ticket.",
+    timelineOne: "1\u00a0\u00e9v\u00e9nement.",
+    timelineMany: "{count}\u00a0\u00e9v\u00e9nements.",
+    timelineCapped: "Affichage des {count} premiers \u00e9v\u00e9nements sur {total}.",
+    timelineHttp: "La chronologie de la session n\u2019a pas pu \u00eatre charg\u00e9e (HTTP {status}).",
+    timelineNetwork: "La chronologie de la session n\u2019a pas pu \u00eatre charg\u00e9e\u00a0: erreur r\u00e9seau.",
+    timelineTimeout: "La chronologie de la session n\u2019a pas pu \u00eatre charg\u00e9e\u00a0: le serveur n\u2019a pas r\u00e9pondu \u00e0 temps.",
+    timelineInvalid: "La chronologie re\u00e7ue du serveur n\u2019est pas valide.",
+    timelineConfig: "La chronologie de la session est mal configur\u00e9e.",
+    tlUnknownTime: "Heure inconnue",
+    tlUnknownEvent: "\u00c9v\u00e9nement inconnu",
     tlAgent: "Agent",
-    tlRequestor: "Requestor",
-    tlSource: "Source",
+    tlRequestor: "Demandeur",
+    tlSource: "Origine",
     tlSourceAgent: "agent",
-    tlSourceGuest: "guest",
-    tlSourceSystem: "system",
-    tlPriority: "Priority",
-    tlMedia: "Media",
-    tlPicture: "Picture #{id}",
-    tlText: "Recognised text",
+    tlSourceGuest: "invit\u00e9",
+    tlSourceSystem: "syst\u00e8me",
+    tlPriority: "Priorit\u00e9",
+    tlMedia: "M\u00e9dia",
+    tlPicture: "Photo n\u00b0\u00a0{id}",
+    tlText: "Texte reconnu",
     tlQuestion: "Question {id}",
-    tlFeedback: "Feedback",
-    tlLocation: "Location",
-    tlMap: "Open in OpenStreetMap",
-    tlMapLabel: "Open the location {coords} in OpenStreetMap (new tab)",
-    tlNotSatisfied: "Not satisfied",
-    tlSatisfied: "Satisfied",
-    tlVerySatisfied: "Very satisfied"
+    tlFeedback: "Commentaire",
+    tlLocation: "Position",
+    tlMap: "Voir sur OpenStreetMap",
+    tlMapLabel: "Voir la position {coords} sur OpenStreetMap (nouvel onglet)",
+    tlNotSatisfied: "Pas satisfait",
+    tlSatisfied: "Satisfait",
+    tlVerySatisfied: "Tr\u00e8s satisfait"
   };
   // ---------------------------------------------------------------------------------------------
-  // ChatApp Dialog (vendors.md §8). The page has the iframe without src; the live access token
-  // (a 24 h account credential) comes from the integrator's same-origin endpoint and goes into
-  // the frame's src, which the Dialog reads. It is never written anywhere else: not the DOM, not
-  // the console, not an event.
+  // Built-in UI of agent frames (settings `frames`): host controls, snapshot gallery, toasts
   // ---------------------------------------------------------------------------------------------
-  const MAX_TOKEN_CHARS = 4096;
-  const isAccessToken = (v) =>
-    isString(v) && v.length > 0 && v.length <= MAX_TOKEN_CHARS && !/[\s\u0000-\u001f\u007f]/.test(v);
-
-  // The settings' src must be a URL of exactly the settings' origin, without a token already.
-  function chatappSrcOk(origin, src) {
-    if (!isOrigin(origin) || !isString(src) || !src.startsWith(origin + "/")) return false;
-    if (/[\s\u0000-\u001f\u007f\\]/.test(src) || /api(%5B|\[)access_token(%5D|\])/i.test(src)) return false;
-    try {
-      return new URL(src).origin === origin;
-    } catch (e) {
-      return false;
-    }
-  }
-
-  // src + api[access_token], before any fragment; "?" when src has no query yet.
-  function withToken(src, token) {
-    const hash = src.indexOf("#");
-    const base = hash < 0 ? src : src.slice(0, hash);
-    const sep = base.indexOf("?") < 0 ? "?" : /[?&]$/.test(base) ? "" : "&";
-    return base + sep + "api%5Baccess_token%5D=" + encodeURIComponent(token) + (hash < 0 ? "" : src.slice(hash));
-  }
-
-  const chatappFrames = new Set();
-
-  function startChatApp(entry) {
-    const frameId = isPlain(entry) && isString(entry.frameId) ? entry.frameId : "";
-    const iframe = frameId ? doc.getElementById(frameId) : null;
-    if (!iframe || iframe.tagName !== "IFRAME" || chatappFrames.has(frameId)) {
-      warn("chatapp frame " + (frameId || "(no id)") + " not found, or listed twice (config).");
-      emit("chatapp-error", { frameId, code: "config" });
+  function buildUI(frame) {
+    const iframe = iframeOf(frame);
+    if (!iframe) {
+      warn("frame " + frame.id + " not found in the page.");
       return;
     }
-    chatappFrames.add(frameId);
-    const box = make("div", "es-chatapp-state");
-    box.setAttribute("data-es-frame", frameId);
-    const status = statusLine("es-chatapp-state__status");
-    box.append(status);
-    iframe.after(box); // the iframe itself is never moved
-    const endpoint = sameOriginURL(entry.tokenEndpoint);
-    const src = entry.src;
-    let alertBox = null;
-    let running = false;
-
-    const fail = (code, retry, httpStatus) => {
-      running = false;
-      status.textContent = "";
-      alertBox = alertWithRetry(failureText("chatapp", code, httpStatus), retry ? () => {
-        run(); // removes this alert and shows the loading status...
-        status.focus(); // ...which takes the focus the removed button had
-      } : null);
-      box.append(alertBox);
-      warn("chatapp frame " + frameId + ": no access token (" + code + ").");
-      emit("chatapp-error", { frameId, code });
-    };
-
-    async function run() {
-      if (running) return;
-      running = true;
-      if (alertBox) {
-        alertBox.remove();
-        alertBox = null;
-      }
-      status.textContent = S.chatappLoading;
-      const result = await getJson(endpoint.href);
-      if (!result.ok) return fail(result.code, true, result.status);
-      const token = isPlain(result.body) && hasOwn(result.body, "accessToken") ? result.body.accessToken : null;
-      if (!isAccessToken(token)) return fail("invalid", true);
-      iframe.addEventListener("load", () => emit("chatapp-ready", { frameId }), { once: true });
-      iframe.classList.remove("es-frame--pending");
-      const hadFocus = doc.activeElement === status; // after a Retry: the focus moves on to the chat
-      status.textContent = "";
-      iframe.src = withToken(src, token);
-      if (hadFocus) iframe.focus();
-      running = false;
+    iframe.classList.add("es-frame");
+    if (frame.ui.resize) iframe.classList.add("es-frame--tall");
+    try {
+      if (new URL(iframe.src).origin !== frame.origin) warn("frame " + frame.id + ": src origin differs from settings.");
+    } catch (e) {
+      warn("frame " + frame.id + ": src is not a URL.");
     }
-
-    iframe.classList.add("es-frame--pending"); // an empty frame is hidden until it has its src
-    if (!endpoint || !chatappSrcOk(entry.origin, src)) return fail("config", false);
-    run();
+    const ui = frame.ui;
+    if (ui.toasts) toastRegion();
+    if (!ui.controls && !ui.gallery) return;
+    const view = {};
+    const panel = make("div", "es-panel");
+    panel.setAttribute("data-es-frame", frame.id);
+    if (ui.controls) panel.append(buildControls(frame, view));
+    if (ui.gallery) panel.append(buildGallery(frame, view));
+    frame.view = view;
+    // Inserted after the iframe: the iframe itself is never moved (that would reload it).
+    iframe.after(panel);
+    if (frame.ready) setState(frame, S.stateReady);
   }
 
-  feature("chatapp", (settings) => {
-    const entries = Array.isArray(settings.chatapp) ? settings.chatapp.slice(0, 20) : [];
-    return entries.length ? () => entries.forEach(startChatApp) : null;
-  });
+  function field(parent, id, label, type, value) {
+    const wrap = make("div", "es-field");
+    const l = make("label", "es-label", label);
+    l.htmlFor = id;
+    const input = make("input", "es-input");
+    input.id = id;
+    input.type = type;
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.maxLength = 200;
+    if (value) input.value = value;
+    wrap.append(l, input);
+    parent.append(wrap);
+    return input;
+  }
+
+  function buildControls(frame, view) {
+    const base = frame.id + "-es-";
+    const section = make("section", "es-controls");
+    const title = make("h2", "es-title", S.controlsTitle);
+    title.id = base + "controls-title";
+    section.setAttribute("aria-labelledby", title.id);
+
+    const state = make("p", "es-state");
+    const stateLabel = make("span", "es-state__label", S.stateLabel + " ");
+    const stateValue = make("span", "es-state__value", S.stateLoading);
+    state.append(stateLabel, stateValue);
+    view.state = stateValue;
+
+    const feedback = make("p", "es-feedback");
+    feedback.setAttribute("role", "status");
+    feedback.setAttribute("aria-live", "polite");
+    view.feedback = feedback;
+
+    const report = (ok, sentText) => {
+      feedback.classList.toggle("es-feedback--error", !ok);
+      if (!ok) feedback.textContent = S.notSent;
+      else if (!frame.ready) feedback.textContent = S.queued;
+      else feedback.textContent = sentText;
+    };
+
+    // Conversation: Enter in the name field submits "Set conversation" (the form's default button).
+    const convForm = make("form", "es-form");
+    const convSet = make("fieldset", "es-fieldset");
+    convSet.append(make("legend", "es-legend", S.conversationLegend));
+    const convInput = field(convSet, base + "conversation", S.conversationLabel, "text", frame.conversation);
+    convInput.required = true;
+    const convActions = make("div", "es-actions");
+    const setBtn = button(S.setConversation, "es-btn es-btn--primary", "submit");
+    const joinBtn = button(S.join, "es-btn");
+    const leaveBtn = button(S.leave, "es-btn");
+    convActions.append(setBtn, joinBtn, leaveBtn);
+    convSet.append(convActions);
+    convForm.append(convSet);
+    convForm.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const name = convInput.value.trim();
+      if (!name) return;
+      report(send(frame.id, { type: "conversation", name }), fmt(S.sentConversation, { name: clip(name, 80) }));
+    });
+    joinBtn.addEventListener("click", () => report(send(frame.id, { type: "join" }), S.sentJoin));
+    leaveBtn.addEventListener("click", () => report(send(frame.id, { type: "leave" }), S.sentLeave));
+
+    // Guest data
+    const guestForm = make("form", "es-form");
+    const guestSet = make("fieldset", "es-fieldset");
+    guestSet.append(make("legend", "es-legend", S.guestLegend));
+    const g = frame.guest || {};
+    const guestRow = make("div", "es-row");
+    const nameInput = field(guestRow, base + "guest-name", S.guestName, "text", g.name);
+    nameInput.required = true;
+    const phoneInput = field(guestRow, base + "guest-phone", S.guestPhone, "tel", g.phone);
+    guestSet.append(guestRow);
+    phoneInput.inputMode = "tel";
+    const guestActions = make("div", "es-actions");
+    guestActions.append(button(S.sendGuest, "es-btn es-btn--primary", "submit"));
+    guestSet.append(guestActions);
+    guestForm.append(guestSet);
+    guestForm.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const data = { name: nameInput.value.trim() };
+      const phone = phoneInput.value.trim();
+      if (!data.name) return;
+      if (phone) data.phone = phone;
+      report(send(frame.id, { type: "guest_data", data }), S.sentGuest);
+    });
+
+    section.append(title, state, convForm, guestForm, feedback);
+    return section;
+  }
+
+  function setState(frame, text) {
+    if (frame.view && frame.view.state) frame.view.state.textContent = text;
+  }
+
+  function buildGallery(frame, view) {
+    const section = make("section", "es-gallery");
+    const title = make("h2", "es-title", S.galleryTitle);
+    title.id = frame.id + "-es-gallery-title";
+    section.setAttribute("aria-labelledby", title.id);
+    // Announces new (and refused) snapshots politely, instead of a toast per picture.
+    const status = make("p", "es-gallery__status", S.galleryEmpty);
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    const list = make("ul", "es-gallery__list");
+    section.append(title, status, list);
+    view.galleryStatus = status;
+    view.galleryList = list;
+    view.snapshots = 0;
+    return section;
+  }
+
+  const MAX_SNAPSHOTS = 12;
+
+  function contactName(contact) {
+    const u = contact && contact.userData;
+    if (u) {
+      for (const k of ["name", "firstName", "nickname", "username"]) {
+        if (hasOwn(u, k) && isString(u[k]) && u[k].trim()) return clip(u[k].trim(), 60);
+      }
+    }
+    if (contact && contact.id) return clip(contact.id, 60);
+    return S.unknownContact;
+  }
+
+  function refuseSnapshot(frame) {
+    if (frame.view && frame.view.galleryStatus) frame.view.galleryStatus.textContent = S.snapshotRejected;
+  }
+
+  function addSnapshot(frame, message) {
+    const view = frame.view;
+    const url = message.dataUrl;
+    if (!view || !view.galleryList) return;
+    const m = SAFE_IMAGE.exec(url); // checked when the message arrived (isSafeImage)
+    if (!m) return;
+    const name = contactName(message.contact);
+    const time = new Date().toLocaleTimeString(locale);
+    view.snapshots += 1;
+    const item = make("li", "es-snapshot");
+    const figure = make("figure", "es-snapshot__figure");
+    const img = make("img", "es-snapshot__img");
+    img.alt = fmt(S.snapshotAlt, { name });
+    img.decoding = "async";
+    img.src = url;
+    const caption = make("figcaption", "es-snapshot__caption");
+    const meta = make("span", "es-snapshot__meta", name + " \u00b7 " + time);
+    const link = make("a", "es-snapshot__download", S.download);
+    link.href = url;
+    link.download = "snapshot-" + view.snapshots + "." + (m[1] === "jpeg" ? "jpg" : m[1]);
+    link.setAttribute("aria-label", fmt(S.downloadLabel, { name, time }));
+    caption.append(meta, link);
+    figure.append(img, caption);
+    item.append(figure);
+    view.galleryList.prepend(item);
+    while (view.galleryList.children.length > MAX_SNAPSHOTS) view.galleryList.lastElementChild.remove();
+    view.galleryStatus.textContent = fmt(S.snapshotReceived, { name });
+  }
+
+  // Frame size. The `resize` message carries no size, and the host cannot measure a
+  // cross-origin document. The real web-agent posts it at every mount, *before* `ready`, and on
+  // display changes: it cannot tell "grew" from "loaded". So the height does not follow messages:
+  // a frame with `ui.resize` has the app's working height from its first paint
+  // (`.es-frame--tall`, bridge.css; the generator writes the class in the page, the bridge adds it
+  // for hand-written pages), and keeps it through loads, reloads and resizes: no jump at load,
+  // nothing moves under the user's pointer. `resize` is passed on as an event only.
+
+  // Toasts
+  const TOAST_MS = { info: 6000, warning: 8000, error: 12000 };
+  const MAX_TOASTS = 4;
+  let region = null;
+
+  function toastRegion() {
+    if (region) return region;
+    region = make("section", "es-toasts");
+    region.setAttribute("aria-label", S.notifications);
+    region.tabIndex = -1; // focus lands here when the focused toast is dismissed
+    doc.body.append(region);
+    return region;
+  }
+
+  function toastFor(message) {
+    const t = message.type;
+    const who = (m) => (m.name ? clip(m.name, 60) + " (" + clip(m.phone, 30) + ")" : clip(m.phone, 30));
+    if (t === "link_copied") {
+      toast("info", message.name ? fmt(S.linkCopiedFor, { name: clip(message.name, 60) }) : S.linkCopied);
+    } else if (t === "sms_sent") {
+      toast("info", fmt(S.smsSent, { who: who(message) }));
+    } else if (t === "sms_fail") {
+      toast("error", fmt(S.smsFail, { who: who(message) }));
+    } else if (t === "error") {
+      toast("error", isString(message.reason) ? fmt(S.agentError, { reason: clip(message.reason, 300) }) : S.agentErrorNoReason);
+    } else if (t === "warning") {
+      toast("warning", isString(message.reason) ? fmt(S.agentWarning, { reason: clip(message.reason, 300) }) : S.agentWarningNoReason);
+    }
+  }
+
+  function toast(kind, text) {
+    const box = toastRegion();
+    const t = make("div", "es-toast es-toast--" + kind);
+    if (kind === "error") {
+      t.setAttribute("role", "alert");
+    } else {
+      t.setAttribute("role", "status");
+      t.setAttribute("aria-live", "polite");
+    }
+    t.setAttribute("aria-atomic", "true");
+    const p = make("p", "es-toast__text", text);
+    const close = button("\u00d7", "es-toast__close");
+    close.setAttribute("aria-label", S.dismiss);
+    t.append(p, close);
+
+    let timer = 0;
+    const start = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => dismiss(t), TOAST_MS[kind]);
+    };
+    const pause = () => clearTimeout(timer);
+    t.addEventListener("mouseenter", pause);
+    t.addEventListener("mouseleave", () => {
+      if (!t.contains(doc.activeElement)) start();
+    });
+    t.addEventListener("focusin", pause);
+    t.addEventListener("focusout", (ev) => {
+      if (!t.contains(ev.relatedTarget)) start();
+    });
+    close.addEventListener("click", () => dismiss(t));
+    t.esStop = pause;
+
+    box.append(t);
+    while (box.children.length > MAX_TOASTS) dismiss(box.firstElementChild);
+    start();
+  }
+
+  function dismiss(t) {
+    if (!t || !t.parentNode) return;
+    if (t.esStop) t.esStop();
+    const box = t.parentNode;
+    if (t.contains(doc.activeElement)) {
+      const next = t.nextElementSibling || t.previousElementSibling;
+      const target = next && next.querySelector("button");
+      (target || box).focus();
+    }
+    t.remove();
+  }
+
+  // What the core hands over once the DOM is parsed: each accepted message of a frame.
+  function show(frame, message) {
+    const type = message.type;
+    if (type === "ready") setState(frame, S.stateReady);
+    else if (type === "joined") setState(frame, S.stateJoined);
+    else if (type === "left") setState(frame, S.stateLeft);
+    else if (type === "snapshot" && frame.ui.gallery) addSnapshot(frame, message);
+    else if (frame.ui.toasts) toastFor(message);
+  }
+
+  frameUI = { show, refused: refuseSnapshot };
+  feature("frames", () => (frames.size ? () => frames.forEach(buildUI) : null));
   // ---------------------------------------------------------------------------------------------
   // Public API, then the features the page's settings use (last module: closes the scope that
   // 00-core.js opened)
